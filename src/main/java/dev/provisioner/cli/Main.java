@@ -1,0 +1,48 @@
+package dev.provisioner.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code account-provisioner.jar}: the first argument picks the command.
+ *
+ * <p>Exit codes are the contract of PRODUCT.md: 0 success, 1 the work found failures, 2 bad usage
+ * or settings. Errors reach standard error as one readable line, never a bare stack trace.
+ */
+@Command(
+    name = "account-provisioner",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Turns account-creation commands on Kafka into accounts in Moment's billing API.",
+    subcommands = {SandboxCommand.class},
+    commandListHeading = "%nCommands:%n",
+    footer = {"", "Options are --name=value; Spring Boot properties work everywhere,",
+        "e.g. --spring.kafka.bootstrap-servers=host:9092."})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    if (code != ExitCodes.KEEP_RUNNING) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs one command line with the given streams; returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new Main())
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(new OneLineErrors())
+        .setParameterExceptionHandler(OneLineErrors::onUsageError);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
