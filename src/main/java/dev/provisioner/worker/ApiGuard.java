@@ -1,0 +1,92 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.accounts.ApiOutcome;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The gate every API call passes: the client-side rate limit, a pause the API asked for with
+ * {@code Retry-After}, and the circuit breaker. Waiting at the gate is not an attempt: a command
+ * held here while the breaker is open spends none of its retry budget.
+ */
+final class ApiGuard {
+
+  private static final Duration OPEN_POLL = Duration.ofMillis(200);
+
+  private final CircuitBreaker breaker;
+  private final @Nullable RateLimiter rateLimiter;
+  private final Clock clock;
+  private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
+
+  ApiGuard(CircuitBreaker breaker, @Nullable RateLimiter rateLimiter, Clock clock) {
+    this.breaker = breaker;
+    this.rateLimiter = rateLimiter;
+    this.clock = clock;
+  }
+
+  /**
+   * Makes the call once the gate opens, records its outcome in the breaker, and counts it on the
+   * command's attempts. Gives up with a {@link SystemicFailureException} past {@code deadline}.
+   */
+  CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts) {
+    Duration wait = waitBeforeCall(attempts.deadline());
+    if (wait.isNegative()) {
+      return CompletableFuture.failedFuture(new SystemicFailureException(
+          "the Moment API stayed unavailable past provisioner.resilience.max-batch-wait", false));
+    }
+    if (!wait.isZero()) {
+      return CompletableFuture.supplyAsync(() -> null, after(wait))
+          .thenCompose(ignored -> call(call, attempts));
+    }
+    attempts.count();
+    long start = System.nanoTime();
+    return call.get().whenComplete((outcome, error) -> record(outcome, start));
+  }
+
+  /** Zero to call now, a duration to wait, or negative when the deadline has passed. */
+  private Duration waitBeforeCall(Instant deadline) {
+    Instant now = clock.instant();
+    Instant until = notBefore.get();
+    if (now.isAfter(deadline)) {
+      return Duration.ofMillis(-1);
+    }
+    if (until.isAfter(now)) {
+      return Duration.between(now, until);
+    }
+    if (!breaker.tryAcquirePermission()) {
+      return OPEN_POLL;
+    }
+    if (rateLimiter != null && !rateLimiter.acquirePermission()) {
+      breaker.releasePermission();
+      return Duration.ofMillis(Math.max(1, rateLimiter.getRateLimiterConfig()
+          .getLimitRefreshPeriod().toMillis() / 4));
+    }
+    return Duration.ZERO;
+  }
+
+  private void record(@Nullable ApiOutcome outcome, long start) {
+    long elapsed = System.nanoTime() - start;
+    if (outcome instanceof ApiOutcome.Transient t && t.retryAfter() != null) {
+      holdUntil(clock.instant().plus(t.retryAfter()));
+    }
+    breaker.onResult(elapsed, TimeUnit.NANOSECONDS, outcome);
+  }
+
+  /** Every call waits until {@code until}, as the API asked with {@code Retry-After}. */
+  private void holdUntil(Instant until) {
+    notBefore.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+  }
+
+  private static Executor after(Duration wait) {
+    return CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.accounts.AccountsApi;
+import dev.provisioner.accounts.ApiOutcome;
+import dev.provisioner.accounts.Problem;
+import dev.provisioner.command.AccountCommand;
+import dev.provisioner.command.Reply;
+import io.github.resilience4j.retry.Retry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Takes one valid command to its end: created or rejected, or given up on after its retry budget.
+ *
+ * <p>Each step calls the API through the {@link ApiGuard}; {@link Step} says whether the command
+ * is done or should try again, and resilience4j's {@link Retry} spaces the tries.
+ */
+final class CommandHandler {
+
+  private final AccountsApi api;
+  private final ApiGuard guard;
+  private final Retry retry;
+  private final ScheduledExecutorService scheduler;
+  private final Reconciler reconciler;
+  private final Clock clock;
+  private final Duration maxBatchWait;
+
+  CommandHandler(AccountsApi api, ApiGuard guard, Retry retry, ScheduledExecutorService scheduler,
+      Clock clock, Duration maxBatchWait) {
+    this.api = api;
+    this.guard = guard;
+    this.retry = retry;
+    this.scheduler = scheduler;
+    this.reconciler = new Reconciler(api, guard);
+    this.clock = clock;
+    this.maxBatchWait = maxBatchWait;
+  }
+
+  CompletableFuture<Outcome> handle(AccountCommand command) {
+    Attempts attempts = new Attempts(command, clock.instant().plus(maxBatchWait));
+    return retry.executeCompletionStage(scheduler, () -> step(attempts))
+        .toCompletableFuture()
+        .thenApply(step -> step instanceof Step.Done done
+            ? done.outcome()
+            : giveUp(attempts, ((Step.TryAgain) step).cause()));
+  }
+
+  private CompletableFuture<Step> step(Attempts attempts) {
+    String key = attempts.idempotencyKey();
+    return guard.call(() -> api.create(attempts.command().account(), key), attempts)
+        .thenCompose(outcome -> interpret(attempts, key, outcome));
+  }
+
+  private CompletableFuture<Step> interpret(Attempts attempts, String key, ApiOutcome outcome) {
+    AccountCommand command = attempts.command();
+    if (outcome instanceof ApiOutcome.Created created) {
+      return done(Reply.created(command.messageId(), key, created.account(), created.replayed(),
+          attempts.calls()));
+    }
+    if (outcome instanceof ApiOutcome.Rejected rejected) {
+      return done(Reply.rejected(command.messageId(), key, rejected.problem(), rejected.replayed(),
+          attempts.calls()));
+    }
+    if (outcome instanceof ApiOutcome.Conflict conflict) {
+      return conflict.kind() == ApiOutcome.ConflictKind.KEY_IN_FLIGHT
+          ? tryAgain(conflict)
+          : reconciler.afterConflict(attempts, key, conflict);
+    }
+    if (outcome instanceof ApiOutcome.Transient failure) {
+      return failure.replayed() ? reconciler.afterReplayedFailure(attempts, key, failure) : tryAgain(failure);
+    }
+    ApiOutcome.NotAuthorized denied = (ApiOutcome.NotAuthorized) outcome;
+    return CompletableFuture.failedFuture(new SystemicFailureException(
+        "the Moment API refused provisioner.api.key (" + denied.problem().status() + " "
+            + denied.problem().title() + "): check the key and restart the worker", true));
+  }
+
+  static CompletableFuture<Step> tryAgain(ApiOutcome cause) {
+    return CompletableFuture.completedFuture(new Step.TryAgain(cause));
+  }
+
+  private Outcome giveUp(Attempts attempts, ApiOutcome last) {
+    AccountCommand command = attempts.command();
+    Problem problem = Steps.problemOf(last);
+    String reason = "gave up after " + attempts.calls() + " API calls: " + problem.status() + " "
+        + problem.title() + (problem.detail() == null ? "" : ": " + problem.detail());
+    Reply reply = Reply.failed(command.messageId(), attempts.idempotencyKey(), problem, attempts.calls());
+    return new Outcome.DeadLettered(reply, new CommandFailedException(reason, command.messageId()));
+  }
+
+  static CompletableFuture<Step> done(Reply reply) {
+    return CompletableFuture.completedFuture(new Step.Done(new Outcome.Answered(reply)));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.accounts.AccountsApi;
+import dev.provisioner.accounts.ApiOutcome;
+import dev.provisioner.accounts.Problem;
+import dev.provisioner.command.AccountCommand;
+import dev.provisioner.command.Reply;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds out what happened when the API's answer cannot be trusted to tell: a failure it replays
+ * from its idempotency store, or a conflict on the external reference. The account is looked up
+ * by the command's {@code external_reference}, which is unique per merchant.
+ *
+ * <p>Found with the command's data: the command is done ({@code created}). Found with other
+ * data: rejected, naming the conflict. Not found after a replayed failure: the next try uses the
+ * next generation of the idempotency key, which cannot duplicate the account because the
+ * reference is unique and was just seen to be free.
+ */
+final class Reconciler {
+
+  private static final List<String> COMPARED_FIELDS = List.of("name", "currency", "balance", "metadata");
+
+  private final AccountsApi api;
+  private final ApiGuard guard;
+
+  Reconciler(AccountsApi api, ApiGuard guard) {
+    this.api = api;
+    this.guard = guard;
+  }
+
+  CompletableFuture<Step> afterReplayedFailure(Attempts attempts, String key, ApiOutcome.Transient failure) {
+    return lookUp(attempts, key, failure, () -> {
+      attempts.nextGeneration();
+      return CommandHandler.tryAgain(failure);
+    });
+  }
+
+  CompletableFuture<Step> afterConflict(Attempts attempts, String key, ApiOutcome.Conflict conflict) {
+    return lookUp(attempts, key, conflict, () -> CommandHandler.tryAgain(conflict));
+  }
+
+  private CompletableFuture<Step> lookUp(Attempts attempts, String key, ApiOutcome cause,
+      java.util.function.Supplier<CompletableFuture<Step>> whenMissing) {
+    AccountCommand command = attempts.command();
+    return guard.call(() -> api.retrieve(command.externalReference()), attempts)
+        .thenCompose(found -> {
+          if (found instanceof ApiOutcome.Created existing) {
+            return CommandHandler.done(judge(attempts, key, existing.account()));
+          }
+          if (found instanceof ApiOutcome.Rejected missing && missing.problem().status() == 404) {
+            return whenMissing.get();
+          }
+          return CommandHandler.tryAgain(cause);
+        });
+  }
+
+  private static Reply judge(Attempts attempts, String key, JsonNode account) {
+    AccountCommand command = attempts.command();
+    String difference = firstDifference(command.account(), account);
+    if (difference == null) {
+      return Reply.created(command.messageId(), key, account, true, attempts.calls());
+    }
+    Problem conflict = Problem.of("duplicate-external-reference", "Conflict", 409,
+        "an account with external_reference " + command.externalReference()
+            + " already exists with a different " + difference + " (" + account.path("id").asString() + ")");
+    return Reply.rejected(command.messageId(), key, conflict, false, attempts.calls());
+  }
+
+  /** The first field the command sets that the existing account holds differently, or null. */
+  static @org.jspecify.annotations.Nullable String firstDifference(JsonNode wanted, JsonNode existing) {
+    for (String field : COMPARED_FIELDS) {
+      if (wanted.has(field) && !wanted.get(field).equals(existing.path(field))) {
+        return field;
+      }
+    }
+    JsonNode customer = wanted.path("customer");
+    if (customer.isString() && customer.asString().startsWith("bcus_")
+        && !customer.asString().equals(existing.path("customer_id").asString())) {
+      return "customer";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.runtime.SpringLauncher;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The production worker as a Spring application: reads {@code worker.properties}, then the
+ * environment and the command line, and serves health and metrics on its management port.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(WorkerSettings.class)
+@Import(WorkerConfiguration.class)
+public class WorkerApplication {
+
+  public static ConfigurableApplicationContext start(List<String> args) {
+    return SpringLauncher.start(WorkerApplication.class, WebApplicationType.REACTIVE,
+        Map.of("spring.config.name", "worker"), args);
+  }
+}

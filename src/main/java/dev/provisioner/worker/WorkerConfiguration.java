@@ -1,0 +1,140 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.accounts.AccountsApi;
+import dev.provisioner.accounts.JdkAccountsApi;
+import dev.provisioner.command.CommandParser;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the worker: API client, resilience, processing, publishing and its topics. */
+@Configuration(proxyBeanMethods = false)
+class WorkerConfiguration {
+
+  static final String API = "moment-api";
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AccountsApi accountsApi(WorkerSettings settings) {
+    return new JdkAccountsApi(settings.api().toApiSettings());
+  }
+
+  @Bean
+  CommandParser commandParser(JsonMapper mapper, WorkerSettings settings) {
+    return new CommandParser(mapper, settings.worker().maxCommandBytes());
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService retryScheduler() {
+    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "provisioner-retry");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Bean
+  CommandHandler commandHandler(AccountsApi api, WorkerSettings settings, Clock clock,
+      CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters,
+      ScheduledExecutorService retryScheduler, BreakerPause breakerPause) {
+    WorkerSettings.Resilience resilience = settings.resilience();
+    CircuitBreaker breaker = breakers.circuitBreaker(API, Resilience.breakerConfig(resilience));
+    breakerPause.watch(breaker);
+    RateLimiter limiter = resilience.rateLimitPerSecond() == 0 ? null
+        : limiters.rateLimiter(API, Resilience.rateLimiterConfig(resilience));
+    Retry retry = retries.retry(API, Resilience.retryConfig(resilience));
+    ApiGuard guard = new ApiGuard(breaker, limiter, clock);
+    return new CommandHandler(api, guard, retry, retryScheduler, clock, resilience.maxBatchWait());
+  }
+
+  @Bean
+  BreakerPause breakerPause(KafkaListenerEndpointRegistry listeners, WorkerStatus status) {
+    return new BreakerPause(listeners, status);
+  }
+
+  @Bean
+  WorkerStatus workerStatus() {
+    return new WorkerStatus();
+  }
+
+  @Bean
+  DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template,
+      WorkerSettings settings) {
+    String topic = settings.topics().deadLetters();
+    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+        (record, ex) -> new TopicPartition(topic, -1));
+    recoverer.addHeadersFunction(DeadLetterHeaders::messageId);
+    return recoverer;
+  }
+
+  @Bean
+  BatchProcessor batchProcessor(CommandParser parser, CommandHandler handler,
+      KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
+      JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads) {
+    Bulkhead inFlight = bulkheads.bulkhead(API, BulkheadConfig.custom()
+        .maxConcurrentCalls(settings.worker().inFlight())
+        .maxWaitDuration(Duration.ofDays(365))
+        .build());
+    Publisher publisher = new Publisher(template, deadLetters, mapper, settings.topics().replies());
+    return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher);
+  }
+
+  @Bean
+  CommandListener commandListener(BatchProcessor processor, WorkerStatus status,
+      KafkaListenerEndpointRegistry listeners) {
+    return new CommandListener(processor, status, listeners);
+  }
+
+  /** A failed batch (never a single command's fault) is rolled back and delivered again, forever. */
+  @Bean
+  AfterRollbackProcessor<Object, Object> afterRollbackProcessor() {
+    ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+    backOff.setMaxInterval(30_000);
+    return new DefaultAfterRollbackProcessor<>(backOff);
+  }
+
+  @Bean
+  NewTopic commandsTopic(WorkerSettings settings) {
+    return topic(settings.topics(), settings.topics().commands());
+  }
+
+  @Bean
+  NewTopic repliesTopic(WorkerSettings settings) {
+    return topic(settings.topics(), settings.topics().replies());
+  }
+
+  @Bean
+  NewTopic deadLettersTopic(WorkerSettings settings) {
+    return topic(settings.topics(), settings.topics().deadLetters());
+  }
+
+  private static NewTopic topic(WorkerSettings.Topics topics, String name) {
+    return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replication()).build();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.accounts.ApiSettings;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code provisioner.*} setting of the worker, bound once at start and validated there: a bad
+ * value stops the start with a message naming the setting and the value.
+ */
+@ConfigurationProperties("provisioner")
+public record WorkerSettings(Api api, @DefaultValue Topics topics, @DefaultValue Processing worker,
+    @DefaultValue Resilience resilience) {
+
+  /** The Moment API: base URL, key (env {@code PROVISIONER_API_KEY}) and timeouts. */
+  public record Api(@Nullable URI baseUrl, @Nullable String key,
+      @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+      @DefaultValue("false") boolean allowLiveKey) {
+
+    public ApiSettings toApiSettings() {
+      if (baseUrl == null) {
+        throw new IllegalArgumentException("provisioner.api.base-url is required (the Moment API, "
+            + "e.g. https://api.momentco.io)");
+      }
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("provisioner.api.key is required (or env PROVISIONER_API_KEY)");
+      }
+      if (key.startsWith("pk_")) {
+        throw new IllegalArgumentException("provisioner.api.key is a public key (pk_...): public keys "
+            + "cannot create accounts; use a secret key (sk_test_... or sk_...)");
+      }
+      if (!key.startsWith("sk_test_") && !allowLiveKey) {
+        throw new IllegalArgumentException("provisioner.api.key is not a test key (sk_test_...): set "
+            + "provisioner.api.allow-live-key=true to use a live key");
+      }
+      return new ApiSettings(baseUrl, key, connectTimeout, requestTimeout);
+    }
+  }
+
+  /** Topic names, and how the worker creates them when they are missing. */
+  public record Topics(@DefaultValue("account-commands") String commands,
+      @DefaultValue("account-replies") String replies,
+      @DefaultValue("account-commands-dlt") String deadLetters,
+      @DefaultValue("6") int partitions, @DefaultValue("1") short replication) {
+
+    public Topics {
+      require(partitions >= 1, "provisioner.topics.partitions must be at least 1, but was " + partitions);
+      require(replication >= 1, "provisioner.topics.replication must be at least 1, but was " + replication);
+    }
+  }
+
+  /** How many commands are in flight at once, and the largest command accepted. */
+  public record Processing(@DefaultValue("256") int inFlight,
+      @DefaultValue("1048576") int maxCommandBytes) {
+
+    public Processing {
+      require(inFlight >= 1, "provisioner.worker.in-flight must be at least 1, but was " + inFlight);
+      require(maxCommandBytes >= 1024,
+          "provisioner.worker.max-command-bytes must be at least 1024, but was " + maxCommandBytes);
+    }
+  }
+
+  /** Retries per command and the circuit breaker around the API. */
+  public record Resilience(@DefaultValue("6") int maxAttempts,
+      @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
+      @DefaultValue("30s") Duration maxRetryAfter, @DefaultValue("50") float failureRateThreshold,
+      @DefaultValue("5s") Duration openDuration, @DefaultValue("0") int rateLimitPerSecond,
+      @DefaultValue("2m") Duration maxBatchWait) {
+
+    public Resilience {
+      require(maxAttempts >= 1, "provisioner.resilience.max-attempts must be at least 1, but was "
+          + maxAttempts);
+      require(failureRateThreshold > 0 && failureRateThreshold <= 100,
+          "provisioner.resilience.failure-rate-threshold must be in (0, 100], but was "
+              + failureRateThreshold);
+      require(rateLimitPerSecond >= 0,
+          "provisioner.resilience.rate-limit-per-second must be 0 (off) or more, but was "
+              + rateLimitPerSecond);
+    }
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

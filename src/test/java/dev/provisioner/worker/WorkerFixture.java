@@ -1,0 +1,194 @@
+package dev.provisioner.worker;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.provisioner.sandbox.Sandbox;
+import dev.provisioner.testing.TestKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real worker in-process against the test broker and a real sandbox, on topics of its own;
+ * with a producer for commands and readers of replies and dead letters (read_committed).
+ */
+final class WorkerFixture implements AutoCloseable {
+
+  static final String API_KEY = "sk_test_fixtureKey4eC39HqLyjWDarjtT1zdp7dc";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  final String commands = TestKafka.uniqueTopic("commands");
+  final String replies = TestKafka.uniqueTopic("replies");
+  final String deadLetters = TestKafka.uniqueTopic("dlt");
+  final Sandbox sandbox;
+  final ConfigurableApplicationContext worker;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final RecordReader replyReader;
+  private final RecordReader deadLetterReader;
+
+  WorkerFixture(String... extraArgs) {
+    TestKafka.createTopics(3, commands, replies, deadLetters);
+    sandbox = Sandbox.start();
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+        "--spring.kafka.consumer.group-id=" + commands,
+        "--server.port=0",
+        "--provisioner.api.base-url=" + sandbox.baseUrl(),
+        "--provisioner.api.key=" + API_KEY,
+        "--provisioner.topics.commands=" + commands,
+        "--provisioner.topics.replies=" + replies,
+        "--provisioner.topics.dead-letters=" + deadLetters));
+    args.addAll(List.of(extraArgs));
+    worker = WorkerApplication.start(args);
+    producer = new KafkaProducer<>(producerConfig());
+    replyReader = new RecordReader(replies);
+    deadLetterReader = new RecordReader(deadLetters);
+  }
+
+  void send(String key, String value, Map<String, String> headers) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(commands,
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+    producer.send(record);
+    producer.flush();
+  }
+
+  void send(String key, String value) {
+    send(key, value, Map.of());
+  }
+
+  /** The replies whose message-id header is {@code messageId}, once {@code count} have arrived. */
+  List<ConsumerRecord<byte[], byte[]>> awaitReplies(String messageId, int count) {
+    return replyReader.await(record -> messageId.equals(header(record, "message-id")), count);
+  }
+
+  JsonNode awaitReply(String messageId) {
+    return value(awaitReplies(messageId, 1).get(0));
+  }
+
+  List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which,
+      int count) {
+    return deadLetterReader.await(which, count);
+  }
+
+  List<ConsumerRecord<byte[], byte[]>> allReplies() {
+    return replyReader.records();
+  }
+
+  long accountCount() {
+    return sandboxJson("/_sandbox/accounts/count").path("count").asLong();
+  }
+
+  JsonNode sandboxJson(String path) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
+    } catch (Exception ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  static JsonNode value(ConsumerRecord<byte[], byte[]> record) {
+    return JSON.readTree(record.value());
+  }
+
+  static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  static String command(String messageId, String externalReference) {
+    return """
+        {"message_id": "%s", "account": {"external_reference": "%s", "name": "Subscription Account",
+         "currency": "ZAR", "balance": 2000, "customer": {"external_reference": "cus-%s", "name": "Ada"},
+         "metadata": {"plan": "monthly"}}}""".formatted(messageId, externalReference, externalReference);
+  }
+
+  private static Properties producerConfig() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return props;
+  }
+
+  @Override
+  public void close() {
+    replyReader.close();
+    deadLetterReader.close();
+    producer.close(Duration.ofSeconds(5));
+    worker.close();
+    sandbox.close();
+  }
+
+  /** Reads a topic from the start in a background thread, read_committed, keeping every record. */
+  static final class RecordReader implements AutoCloseable {
+    private final List<ConsumerRecord<byte[], byte[]>> records = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    RecordReader(String topic) {
+      Properties props = new Properties();
+      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+      props.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
+      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+      props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+      KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+      consumer.subscribe(List.of(topic));
+      thread = new Thread(() -> {
+        try (consumer) {
+          while (running) {
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+          }
+        }
+      }, "reader-" + topic);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> records() {
+      return List.copyOf(records);
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> await(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which,
+        int count) {
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> records.stream().filter(which).count() >= count);
+      return records.stream().filter(which).toList();
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
