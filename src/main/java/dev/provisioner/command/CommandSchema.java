@@ -14,16 +14,32 @@ import tools.jackson.databind.JsonNode;
  */
 final class CommandSchema {
 
+  /**
+   * The integer fields. JSON Schema counts {@code 2.0} and {@code 2e3} as integers, but the API
+   * should see plain integers, and the validator throws on a float beyond the long range when it
+   * checks {@code minimum}: such values are refused before the schema sees them.
+   */
+  private static final List<String> INTEGER_FIELDS =
+      List.of("/account/balance", "/account/customer/balance");
+
   private final Schema schema = SchemaFiles.load(SchemaFiles.COMMAND);
 
   /** The first violation as one safe line, or empty when the value is valid. */
   Optional<String> firstViolation(JsonNode value) {
+    for (String pointer : INTEGER_FIELDS) {
+      JsonNode number = value.at(pointer);
+      if (number.isNumber() && !number.isIntegralNumber()) {
+        return Optional.of(pointer.substring(1).replace('/', '.')
+            + ": must be an integer written without fraction or exponent");
+      }
+    }
     List<Error> errors = schema.validate(value);
     if (errors.isEmpty()) {
       return Optional.empty();
     }
     String first = describe(errors.get(0));
-    String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+    long others = errors.stream().map(CommandSchema::where).distinct().count() - 1;
+    String more = others > 0 ? " (and " + others + " more)" : "";
     return Optional.of(SafeText.line(first + more));
   }
 
@@ -41,6 +57,11 @@ final class CommandSchema {
       case "type" -> at + ": must be " + expected(args[1]) + ", not " + args[0];
       default -> at + ": " + error.getMessage();
     };
+  }
+
+  /** Where an error is; branches of one rule (a type's if/else) report the same place twice. */
+  private static String where(Error error) {
+    return error.getInstanceLocation() + "|" + error.getProperty();
   }
 
   /** {@code account.metadata.key}; {@code value} for the whole record value. */
