@@ -6,6 +6,7 @@ import com.networknt.schema.path.NodePath;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,17 +20,17 @@ final class CommandSchema {
    * should see plain integers, and the validator throws on a float beyond the long range when it
    * checks {@code minimum}: such values are refused before the schema sees them.
    */
-  private static final List<String> INTEGER_FIELDS =
-      List.of("/account/balance", "/account/customer/balance");
+  private static final List<JsonPointer> INTEGER_FIELDS = List.of(
+      JsonPointer.compile("/account/balance"), JsonPointer.compile("/account/customer/balance"));
 
   private final Schema schema = SchemaFiles.load(SchemaFiles.COMMAND);
 
   /** The first violation as one safe line, or empty when the value is valid. */
   Optional<String> firstViolation(JsonNode value) {
-    for (String pointer : INTEGER_FIELDS) {
+    for (JsonPointer pointer : INTEGER_FIELDS) {
       JsonNode number = value.at(pointer);
       if (number.isNumber() && !number.isIntegralNumber()) {
-        return Optional.of(pointer.substring(1).replace('/', '.')
+        return Optional.of(pointer.toString().substring(1).replace('/', '.')
             + ": must be an integer written without fraction or exponent");
       }
     }
