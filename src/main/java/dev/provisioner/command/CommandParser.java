@@ -1,0 +1,122 @@
+package dev.provisioner.command;
+
+import dev.provisioner.command.ParseResult.Invalid;
+import dev.provisioner.command.ParseResult.Parsed;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a command record's value and headers into a {@link ParseResult}: size check, JSON
+ * parsing under tight limits, the message-ID rule, then the command schema.
+ *
+ * <p>Thread-safe and allocation-light: the schema is loaded once, the reader is immutable. A
+ * hostile value cannot exhaust the stack (nesting is capped), echo itself at length (details are
+ * one truncated line) or smuggle a second {@code message_id} (duplicate keys are not JSON here).
+ */
+public final class CommandParser {
+
+  /** Far deeper than any valid command (four levels), far shallower than the stack. */
+  static final int MAX_NESTING = 32;
+
+  /** An int64 has at most 20 characters; anything much longer is not a command. */
+  static final int MAX_NUMBER_LENGTH = 100;
+
+  private static final String BAD_MESSAGE_ID =
+      "message_id: must be 1 to 255 characters, not blank, without control characters";
+  private static final String NO_MESSAGE_ID = "no message ID: the value has no usable message_id"
+      + " and neither the message-id nor the ce_id header holds one";
+
+  private final ObjectReader reader;
+  private final CommandSchema schema = new CommandSchema();
+  private final int maxBytes;
+
+  /**
+   * @param mapper the application's mapper; its token factory is reused with tighter limits
+   * @param maxBytes the largest value accepted; larger ones are {@code TOO_LARGE} unparsed
+   */
+  public CommandParser(JsonMapper mapper, int maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be at least 1 but was " + maxBytes);
+    }
+    this.maxBytes = maxBytes;
+    JsonFactory factory = ((JsonFactory) mapper.tokenStreamFactory()).rebuild()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxDocumentLength(maxBytes)
+            .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    this.reader = JsonMapper.builder(factory)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build()
+        .reader();
+  }
+
+  /** A parser with Jackson's default mapper. */
+  public static CommandParser withMaxBytes(int maxBytes) {
+    return new CommandParser(JsonMapper.builder().build(), maxBytes);
+  }
+
+  /**
+   * Parses one record.
+   *
+   * @param value the record value, possibly null (a tombstone)
+   * @param headers header name to UTF-8 value
+   */
+  public ParseResult parse(byte @Nullable [] value, Map<String, String> headers) {
+    @Nullable String headerId = MessageIds.fromHeaders(headers).orElse(null);
+    if (value == null || value.length == 0) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
+    }
+    if (value.length > maxBytes) {
+      return new Invalid(InvalidReason.TOO_LARGE, headerId,
+          "value is " + value.length + " bytes, more than the limit of " + maxBytes);
+    }
+    JsonNode tree;
+    try {
+      tree = reader.readTree(value);
+    } catch (JacksonException e) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId, notJson(e));
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
+    }
+    return validate(tree, headers);
+  }
+
+  private ParseResult validate(JsonNode tree, Map<String, String> headers) {
+    Optional<String> messageId = MessageIds.resolve(tree, headers);
+    if (messageId.isEmpty()) {
+      return new Invalid(InvalidReason.NO_MESSAGE_ID, null, NO_MESSAGE_ID);
+    }
+    if (MessageIds.hasUnusableField(tree)) {
+      return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(), BAD_MESSAGE_ID);
+    }
+    Optional<String> violation = schema.firstViolation(tree);
+    if (violation.isPresent()) {
+      return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(), violation.get());
+    }
+    return new Parsed(new AccountCommand(messageId.get(), (ObjectNode) tree.get("account")));
+  }
+
+  private static String notJson(JacksonException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int newline = message.indexOf('\n');
+    String first = newline < 0 ? message : message.substring(0, newline);
+    TokenStreamLocation at = e.getLocation();
+    String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    return SafeText.line("value is not JSON" + where + ": " + SafeText.oneLine(first, 200));
+  }
+}

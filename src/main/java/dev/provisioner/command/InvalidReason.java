@@ -1,0 +1,13 @@
+package dev.provisioner.command;
+
+/** Why a command record could not be processed. */
+public enum InvalidReason {
+  /** The value is absent, empty, not JSON, or JSON beyond the parser's limits (e.g. nesting). */
+  NOT_JSON,
+  /** Valid JSON, but no usable message ID in the value or the headers. */
+  NO_MESSAGE_ID,
+  /** A message ID is known, but the value does not satisfy the command schema. */
+  SCHEMA_VIOLATION,
+  /** The value is larger than the configured limit; it was not parsed. */
+  TOO_LARGE
+}
