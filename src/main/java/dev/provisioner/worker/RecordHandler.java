@@ -1,7 +1,7 @@
 package dev.provisioner.worker;
 
-import dev.provisioner.accounts.Problem;
 import dev.provisioner.command.CommandParser;
+import dev.provisioner.command.IdempotencyKeys;
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.command.ParseResult;
 import dev.provisioner.command.Reply;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record to its {@link Outcome}: parses and validates it, then hands a valid command to the
@@ -33,26 +34,18 @@ final class RecordHandler {
     }
     ParseResult.Invalid invalid = (ParseResult.Invalid) result;
     String reason = invalid.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    Problem problem = Problem.of(reason, title(invalid.reason()), 400, invalid.detail());
-    Reply reply = answerable(record, invalid.messageId())
-        ? Reply.rejected(invalid.messageId(), null, problem, false, 0)
+    String messageId = invalid.messageId();
+    Reply reply = answerable(record, messageId)
+        ? Reply.rejected(messageId, messageId == null ? null : IdempotencyKeys.forCreate(messageId, 0),
+            invalid.toProblem(), false, 0)
         : null;
     return CompletableFuture.completedFuture(new Outcome.DeadLettered(reply,
         new CommandRejectedException(reason + ": " + invalid.detail(), invalid.messageId())));
   }
 
   /** A reply helps only when somebody can match it: by message ID or by correlation ID. */
-  private static boolean answerable(ConsumerRecord<byte[], byte[]> record, String messageId) {
+  private static boolean answerable(ConsumerRecord<byte[], byte[]> record, @Nullable String messageId) {
     return messageId != null || record.headers().lastHeader(MessageHeaders.CORRELATION_ID) != null;
-  }
-
-  private static String title(ParseResult.InvalidReason reason) {
-    return switch (reason) {
-      case NOT_JSON -> "Command is not JSON";
-      case NO_MESSAGE_ID -> "Command has no message ID";
-      case SCHEMA_VIOLATION -> "Command violates the schema";
-      case TOO_LARGE -> "Command is too large";
-    };
   }
 
   static Map<String, String> headers(ConsumerRecord<?, ?> record) {
