@@ -39,7 +39,8 @@ final class OutcomeMapper {
       return success(call, status, body, replayed);
     }
     if (status >= 300 && status < 400) {
-      String detail = call + " answered " + status + " to " + header.apply("Location")
+      String detail = call + " answered " + status + " to "
+          + problems.sanitize(String.valueOf(header.apply("Location")))
           + "; check provisioner.api.base-url";
       return new Transient(ClientProblems.unexpectedRedirect(status, detail), null, replayed, null);
     }

@@ -80,9 +80,11 @@ final class ProblemBodies {
     String type = text(json, "type");
     String title = text(json, "title");
     String detail = text(json, "detail");
+    String instance = text(json, "instance");
     return new Problem(type == null ? "about:blank" : settings.redact(type),
         title == null ? reasonPhrase(status) : settings.redact(title), status,
-        detail == null ? null : settings.redact(detail), text(json, "instance"));
+        detail == null ? null : settings.redact(detail), instance == null ? null
+        : settings.redact(instance));
   }
 
   private Problem synthesize(int status, byte[] body) {

@@ -27,10 +27,10 @@ final class RetryAfter {
       DateTimeFormatter.RFC_1123_DATE_TIME,
       new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
           .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
-          .appendPattern(" HH:mm:ss zzz").toFormatter(Locale.ROOT),
+          .appendPattern(" HH:mm:ss zzz").toFormatter(Locale.US),
       new DateTimeFormatterBuilder().appendPattern("EEE MMM")
           .appendLiteral(' ').padNext(2).appendValue(ChronoField.DAY_OF_MONTH)
-          .appendPattern(" HH:mm:ss yyyy").toFormatter(Locale.ROOT)
+          .appendPattern(" HH:mm:ss yyyy").toFormatter(Locale.US)
           .withZone(java.time.ZoneOffset.UTC));
 
   private RetryAfter() {

@@ -324,4 +324,56 @@ abstract class AccountsApiContract {
     assertThatThrownBy(() -> api.create(body(), "bad key\r\nX-Evil: 1"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Idempotency-Key");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"refused", "timeout", "dropped", "html-500", "problem-401", "json-409",
+      "unreadable-201", "redirect"})
+  void neverLetsTheKeyIntoAnOutcomeWhateverGoesWrong(String failure) throws Exception {
+    String echo = ScriptedServer.AUTHORIZATION;
+    try (var silent = new ScriptedServer.RawServer("");
+        var dropping = new ScriptedServer.RawServer("HTTP/1.1 500 " + KEY + "\r\n"
+            + "Content-Length: 50\r\n\r\n" + KEY)) {
+      // Given
+      AccountsApi client = switch (failure) {
+        case "refused" -> apiFor(URI.create("http://127.0.0.1:" + ScriptedServer.closedPort()),
+            Duration.ofSeconds(5));
+        case "timeout" -> apiFor(silent.baseUrl(), Duration.ofMillis(200));
+        case "dropped" -> apiFor(dropping.baseUrl(), Duration.ofSeconds(5));
+        default -> api;
+      };
+      switch (failure) {
+        case "html-500" -> server.answerEchoingAuthorization(500, Map.of(), "<p>" + echo + "</p>");
+        case "problem-401" -> server.answerEchoingAuthorization(401, PROBLEM_JSON,
+            "{\"type\":\"" + echo + "\",\"title\":\"" + echo + "\",\"detail\":\"" + echo
+            + "\",\"instance\":\"" + echo + "\"}");
+        case "json-409" -> server.answerEchoingAuthorization(409, PROBLEM_JSON,
+            "{\"type\":\"x#" + echo + "\",\"detail\":\"" + echo + "\"}");
+        case "unreadable-201" -> server.answerEchoingAuthorization(201, Map.of(), echo);
+        case "redirect" -> server.answerEchoingAuthorization(302,
+            Map.of("Location", "http://elsewhere/?k=" + echo), "");
+        default -> server.answer(500, Map.of(), "");
+      }
+      // When
+      ApiOutcome outcome = create(client);
+      // Then
+      assertThat(outcome).isNotInstanceOf(Created.class);
+      assertThat(everythingSaidAbout(outcome)).doesNotContain(KEY);
+      if (client == api) {
+        assertThat(everythingSaidAbout(outcome)).contains("sk_test_****");
+      }
+    }
+  }
+
+  /** The outcome's text, its problem's, and every message and stack line of its cause. */
+  static String everythingSaidAbout(ApiOutcome outcome) {
+    var text = new java.io.StringWriter();
+    text.append(outcome.toString());
+    if (outcome instanceof Transient failure && failure.cause() != null) {
+      failure.cause().printStackTrace(new java.io.PrintWriter(text));
+      for (Throwable t = failure.cause(); t != null; t = t.getCause()) {
+        text.append(t.getMessage()).append(t.getLocalizedMessage());
+      }
+    }
+    return text.toString();
+  }
 }

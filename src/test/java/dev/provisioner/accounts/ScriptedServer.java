@@ -31,9 +31,14 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** What to answer; {@code echoAuthorization} appends the request's Authorization header. */
+  /**
+   * What to answer; with {@code echoAuthorization}, {@value #AUTHORIZATION} in the body or a
+   * header value is replaced by the request's Authorization header, as a careless server might.
+   */
   record Reply(int status, Map<String, String> headers, String body, boolean echoAuthorization) {
   }
+
+  static final String AUTHORIZATION = "{authorization}";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -81,10 +86,12 @@ final class ScriptedServer implements AutoCloseable {
       received.add(new Received(exchange.getRequestMethod(),
           exchange.getRequestURI().getRawPath(), requestHeaders, in.readAllBytes()));
       Reply current = reply;
-      String body = current.body() + (current.echoAuthorization()
-          ? " " + requestHeaders.getFirst("Authorization") : "");
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      current.headers().forEach(exchange.getResponseHeaders()::add);
+      String authorization = current.echoAuthorization()
+          ? String.valueOf(requestHeaders.getFirst("Authorization")) : AUTHORIZATION;
+      byte[] bytes = current.body().replace(AUTHORIZATION, authorization)
+          .getBytes(StandardCharsets.UTF_8);
+      current.headers().forEach((name, value) ->
+          exchange.getResponseHeaders().add(name, value.replace(AUTHORIZATION, authorization)));
       exchange.sendResponseHeaders(current.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
