@@ -1,0 +1,98 @@
+package dev.provisioner.accounts;
+
+import dev.provisioner.accounts.ApiOutcome.Transient;
+import java.io.IOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Classifies the failure to get any response: timeouts (the request was sent, the answer did not
+ * come in time) apart from connection errors (refused, reset, closed mid-response, connect timed
+ * out). Anything that is neither is a bug in the client; it is still a {@link Transient} so no
+ * command is lost, and it is logged.
+ *
+ * <p>The cause kept in the outcome is the original exception unless some message in its chain
+ * contains the API key; then it is replaced by a {@link RedactedFailure} holding the masked text.
+ */
+final class Failures {
+
+  private static final Logger log = LoggerFactory.getLogger(Failures.class);
+
+  private final ApiSettings settings;
+
+  Failures(ApiSettings settings) {
+    this.settings = settings;
+  }
+
+  Transient toOutcome(String call, Throwable failure) {
+    Throwable original = unwrap(failure);
+    Throwable cause = redacted(original);
+    String detail = call + " failed: " + describe(cause);
+    Problem problem;
+    if (isTimeout(original)) {
+      problem = ClientProblems.timeout(detail);
+    } else if (original instanceof IOException || isNettyConnectionFailure(original)) {
+      problem = ClientProblems.connectionError(detail);
+    } else {
+      log.warn("Unexpected failure of {}, treated as transient", call, cause);
+      problem = ClientProblems.clientFailure(detail);
+    }
+    return new Transient(problem, null, false, cause);
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static boolean isTimeout(Throwable cause) {
+    if (cause instanceof HttpConnectTimeoutException) {
+      return false; // nothing was sent: a connection error, as when refused
+    }
+    return cause instanceof HttpTimeoutException || cause instanceof TimeoutException
+        || cause.getClass().getSimpleName().equals("ReadTimeoutException");
+  }
+
+  /** Netty reports some connection failures without an IOException (e.g. its own exceptions). */
+  private static boolean isNettyConnectionFailure(Throwable cause) {
+    String name = cause.getClass().getName();
+    return name.startsWith("io.netty.") || name.startsWith("reactor.netty.");
+  }
+
+  private String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private Throwable redacted(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()) + t;
+      if (!settings.redact(message).equals(message)) {
+        return new RedactedFailure(settings.redact(cause.getClass().getName() + ": "
+            + cause.getMessage()));
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return cause;
+  }
+
+  /** Stands in for a failure whose message contained the API key; it keeps no stack of the key. */
+  static final class RedactedFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RedactedFailure(String message) {
+      super(message);
+    }
+  }
+}

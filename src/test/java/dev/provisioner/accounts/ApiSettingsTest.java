@@ -1,0 +1,83 @@
+package dev.provisioner.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class ApiSettingsTest {
+
+  static final String KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
+  static final URI BASE = URI.create("https://api.momentco.io");
+  static final Duration SECOND = Duration.ofSeconds(1);
+
+  @ParameterizedTest(name = "{0} shows as {1}")
+  @CsvSource({"sk_test_abc, sk_test_****", "sk_abc, sk_****", "pk_test_abc, pk_test_****",
+      "whatever, ****"})
+  void masksTheKeyInItsTextKeepingOnlyTheWellKnownPrefix(String key, String masked) {
+    // When
+    var settings = new ApiSettings(BASE, key, SECOND, SECOND);
+    // Then
+    assertThat(settings.toString()).contains("apiKey=" + masked).doesNotContain(key + ",");
+    assertThat(settings.maskedKey()).isEqualTo(masked);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"ftp://api.momentco.io, provisioner.api.base-url",
+      "api.momentco.io/billing, provisioner.api.base-url",
+      "https://api.momentco.io?x=1, provisioner.api.base-url"})
+  void refusesABaseUrlThatIsNotAnAbsoluteWebUrl(String url, String setting) {
+    assertThatThrownBy(() -> new ApiSettings(URI.create(url), KEY, SECOND, SECOND))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(setting);
+  }
+
+  @Test
+  void refusesABlankOrMalformedKeyWithoutShowingIt() {
+    assertThatThrownBy(() -> new ApiSettings(BASE, "  ", SECOND, SECOND))
+        .hasMessageStartingWith("provisioner.api.key is required");
+    assertThatThrownBy(() -> new ApiSettings(BASE, KEY + "\r\nX-Evil: 1", SECOND, SECOND))
+        .hasMessageStartingWith("provisioner.api.key").message().doesNotContain(KEY);
+  }
+
+  @Test
+  void refusesATimeoutThatIsNotPositive() {
+    assertThatThrownBy(() -> new ApiSettings(BASE, KEY, Duration.ZERO, SECOND))
+        .hasMessage("provisioner.api.connect-timeout must be a positive duration, but was PT0S");
+    assertThatThrownBy(() -> new ApiSettings(BASE, KEY, SECOND, Duration.ofSeconds(-1)))
+        .hasMessageStartingWith("provisioner.api.request-timeout");
+  }
+
+  @Test
+  void bindsFromProvisionerApiPropertiesWithDefaultTimeouts() {
+    new ApplicationContextRunner().withUserConfiguration(Binding.class)
+        .withPropertyValues("provisioner.api.base-url=http://localhost:8090",
+            "provisioner.api.key=" + KEY)
+        .run(context -> {
+          ApiSettings settings = context.getBean(ApiSettings.class);
+          assertThat(settings.baseUrl()).isEqualTo(URI.create("http://localhost:8090"));
+          assertThat(settings.apiKey()).isEqualTo(KEY);
+          assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+          assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        });
+  }
+
+  @Test
+  void failsToBindWithoutAKeyNamingTheSetting() {
+    new ApplicationContextRunner().withUserConfiguration(Binding.class)
+        .withPropertyValues("provisioner.api.base-url=http://localhost:8090")
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .hasMessageStartingWith("provisioner.api.key is required"));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ApiSettings.class)
+  static class Binding {
+  }
+}
