@@ -1,7 +1,7 @@
 package dev.provisioner.worker;
 
 import dev.provisioner.accounts.AccountsApi;
-import dev.provisioner.accounts.JdkAccountsApi;
+import dev.provisioner.accounts.ReactorNettyAccountsApi;
 import dev.provisioner.command.CommandParser;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -40,9 +40,10 @@ class WorkerConfiguration {
     return Clock.systemUTC();
   }
 
-  @Bean
-  AccountsApi accountsApi(WorkerSettings settings) {
-    return new JdkAccountsApi(settings.api().toApiSettings());
+  /** Reactor Netty's client: measured 2-6 times the JDK client's calls/s here (see README). */
+  @Bean(destroyMethod = "close")
+  ReactorNettyAccountsApi accountsApi(WorkerSettings settings, JsonMapper mapper) {
+    return new ReactorNettyAccountsApi(settings.api().toApiSettings(), mapper);
   }
 
   @Bean
