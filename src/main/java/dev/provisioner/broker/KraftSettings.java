@@ -9,7 +9,8 @@ import java.util.Properties;
  *
  * <p>Every replication factor and minimum ISR is 1, so that consumer groups and transactions work
  * with one node; the internal topics have few partitions, so that the first group or
- * transactional producer does not wait for fifty partitions to be created.
+ * transactional producer does not wait for fifty partitions to be created; a short broker session
+ * makes a restart after {@code kill -9} quick.
  */
 final class KraftSettings {
 
@@ -50,6 +51,10 @@ final class KraftSettings {
         Map.entry("share.coordinator.state.topic.replication.factor", "1"),
         Map.entry("share.coordinator.state.topic.min.isr", "1"),
         Map.entry("group.initial.rebalance.delay.ms", "0"),
+        // after a kill -9 the restarted controller keeps the old registration until its session
+        // expires, and the broker waits for that: 9 s by default
+        Map.entry("broker.session.timeout.ms", "2000"),
+        Map.entry("broker.heartbeat.interval.ms", "500"),
         Map.entry("num.partitions", "1"));
   }
 }

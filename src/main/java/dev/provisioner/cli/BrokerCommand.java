@@ -33,6 +33,9 @@ final class BrokerCommand implements Callable<Integer> {
       description = "Directory of the broker's data, created if missing (default: ./${DEFAULT-VALUE}).")
   private Path dataDir;
 
+  @Option(names = "--verbose", description = "Show Kafka's own INFO logs, not only its warnings.")
+  private boolean verbose;
+
   @Spec
   private CommandSpec spec;
 
@@ -41,7 +44,7 @@ final class BrokerCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new UsageException("--port must be between 0 and 65535, but was " + port);
     }
-    quietKafkaLogging();
+    configureLogging(verbose ? LogLevel.INFO : LogLevel.WARN);
     LocalBroker broker = start();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
     spec.commandLine().getOut().println("broker ready on " + broker.bootstrapServers()
@@ -59,13 +62,13 @@ final class BrokerCommand implements Callable<Integer> {
     }
   }
 
-  /** Spring Boot's console log format, with Kafka's own start-up chatter down to warnings. */
-  private static void quietKafkaLogging() {
+  /** Spring Boot's console log format; Kafka's own loggers at {@code kafkaLevel}. */
+  private static void configureLogging(LogLevel kafkaLevel) {
     LoggingSystem logging = LoggingSystem.get(BrokerCommand.class.getClassLoader());
     logging.beforeInitialize();
     logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
-    logging.setLogLevel("kafka", LogLevel.WARN);
-    logging.setLogLevel("org.apache.kafka", LogLevel.WARN);
-    logging.setLogLevel("state.change.logger", LogLevel.WARN);
+    logging.setLogLevel("kafka", kafkaLevel);
+    logging.setLogLevel("org.apache.kafka", kafkaLevel);
+    logging.setLogLevel("state.change.logger", kafkaLevel);
   }
 }

@@ -3,6 +3,7 @@ package dev.provisioner.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.provisioner.testing.BrokerProcess;
 import dev.provisioner.testing.JarProcess;
 import dev.provisioner.testing.Kcat;
 import dev.provisioner.testing.TestClients;
@@ -12,24 +13,24 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code broker} command of the packaged jar, as a user runs it in its own process. */
+/** The {@code broker} command of the packaged jar, as a user runs it, in its own process. */
 class BrokerCommandIT {
 
-  private static final Duration START = Duration.ofSeconds(60);
+  private static final Duration START = Duration.ofSeconds(90);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final String READY = "^broker ready on (localhost:\\d+) \\(data in (.+)\\)$";
 
   @TempDir
-  private Path dataDir;
-
-  @TempDir
-  private Path logs;
+  private Path workDir;
 
   @Test
   void theBrokerServesClientsOnTheGivenPortAndSaysSoInOneLine() {
     // Given
     int port = Ports.free();
-    try (JarProcess broker = startBroker(port)) {
+    Path dataDir = workDir.resolve("data");
+    try (JarProcess broker = JarProcess.start(workDir, "broker", "--port=" + port,
+        "--data-dir=" + dataDir)) {
+      broker.awaitOutput(BrokerProcess.READY, START);
+
       // When
       String topic = TestKafka.uniqueTopic("jar-round-trip");
       TestClients.send("localhost:" + port, topic, "k", "through the jar");
@@ -45,62 +46,51 @@ class BrokerCommandIT {
   @Test
   void sigtermStopsTheBrokerCleanlyWithExitCode143() {
     // Given
-    try (JarProcess broker = startBroker(Ports.free())) {
+    try (BrokerProcess broker = BrokerProcess.start(workDir)) {
       // When
-      int exitCode = broker.terminate(TIMEOUT);
+      int exitCode = broker.terminate();
 
-      // Then: 143 = 128 + SIGTERM, the JVM's code once its shutdown hooks have run
+      // Then: 143 = 128 + SIGTERM, the JVM's code once the shutdown hook has closed the broker
       assertThat(exitCode).as(broker.toString()).isEqualTo(143);
-      assertThat(broker.stderr()).as(broker.toString()).doesNotContain("Exception");
+      assertThat(broker.process().stdout()).as(broker.toString()).contains("stopped in");
     }
   }
 
   @Test
   void recordsSurviveAKill9AndARestartOnTheSameDataDirectory() {
     // Given
-    int port = Ports.free();
     String topic = TestKafka.uniqueTopic("jar-durable");
-    try (JarProcess first = startBroker(port)) {
-      TestClients.send("localhost:" + port, topic, "k", "before kill -9");
+    try (BrokerProcess broker = BrokerProcess.start(workDir)) {
+      TestClients.send(broker.bootstrapServers(), topic, "k", "before kill -9");
 
       // When
-      first.kill9();
-    }
-    try (JarProcess second = startBroker(port)) {
+      broker.kill9();
+      broker.restart();
+
       // Then
-      assertThat(TestClients.readValues("localhost:" + port, topic, 1, TIMEOUT))
-          .as(second.toString())
+      assertThat(TestClients.readValues(broker.bootstrapServers(), topic, 1, TIMEOUT))
+          .as(broker.toString())
           .containsExactly("before kill -9");
     }
   }
 
   @Test
-  void kcatListsTheBrokerAndProducesToIt() throws Exception {
+  void kcatListsTheBrokerAndRoundTripsARecord() {
     assumeTrue(Kcat.installed(), "kcat is not installed");
     // Given
-    int port = Ports.free();
     String topic = TestKafka.uniqueTopic("jar-kcat");
-    try (JarProcess broker = startBroker(port)) {
+    try (BrokerProcess broker = BrokerProcess.start(workDir)) {
+      String servers = broker.bootstrapServers();
+
       // When
-      Kcat.Result produced = Kcat.run("hello from kcat\n", "-b", "localhost:" + port, "-t", topic, "-P");
-      Kcat.Result listed = Kcat.run("", "-b", "localhost:" + port, "-L");
+      Kcat.Result produced = Kcat.run("hello from kcat\n", "-b", servers, "-t", topic, "-P");
+      Kcat.Result consumed = Kcat.run("", "-b", servers, "-t", topic, "-C", "-o", "beginning", "-e", "-q");
+      Kcat.Result listed = Kcat.run("", "-b", servers, "-L");
 
       // Then
       assertThat(produced.exitCode()).as(produced.toString()).isZero();
-      assertThat(listed.out()).as(listed.toString()).contains("localhost:" + port).contains(topic);
-      assertThat(TestClients.readValues("localhost:" + port, topic, 1, TIMEOUT))
-          .containsExactly("hello from kcat");
-    }
-  }
-
-  private JarProcess startBroker(int port) {
-    JarProcess broker = JarProcess.start(logs, "broker", "--port=" + port, "--data-dir=" + dataDir);
-    try {
-      broker.awaitOutput(READY, START);
-      return broker;
-    } catch (RuntimeException e) {
-      broker.close();
-      throw e;
+      assertThat(consumed.out()).as(consumed.toString()).isEqualTo("hello from kcat\n");
+      assertThat(listed.out()).as(listed.toString()).contains("broker 1 at " + servers).contains(topic);
     }
   }
 }
