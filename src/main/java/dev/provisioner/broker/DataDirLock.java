@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exclusive lock on a data directory, taken before Kafka touches it: Kafka locks its log
@@ -55,7 +56,7 @@ final class DataDirLock implements AutoCloseable {
     closeQuietly(channel);
   }
 
-  private static void closeQuietly(@org.jspecify.annotations.Nullable FileChannel channel) {
+  private static void closeQuietly(@Nullable FileChannel channel) {
     if (channel == null) {
       return;
     }

@@ -50,6 +50,8 @@ final class BrokerCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("broker ready on " + broker.bootstrapServers()
         + " (data in " + broker.dataDir() + ")");
     spec.commandLine().getOut().flush();
+    // Whether Kafka's threads keep the JVM alive is Kafka's detail: the command waits itself until
+    // a signal runs the shutdown hook; the JVM then exits with 128 + the signal number.
     new CountDownLatch(1).await();
     return ExitCodes.OK;
   }
