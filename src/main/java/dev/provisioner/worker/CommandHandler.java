@@ -86,7 +86,8 @@ final class CommandHandler {
     Problem problem = Steps.problemOf(last);
     String reason = "gave up after " + attempts.calls() + " API calls: " + problem.status() + " "
         + problem.title() + (problem.detail() == null ? "" : ": " + problem.detail());
-    Reply reply = Reply.failed(command.messageId(), attempts.idempotencyKey(), problem, attempts.calls());
+    Reply reply = Reply.failed(command.messageId(), attempts.idempotencyKey(), problem, false,
+        attempts.calls());
     return new Outcome.DeadLettered(reply, new CommandFailedException(reason, command.messageId()));
   }
 
