@@ -40,8 +40,12 @@ public final class Gateway {
   public Mono<Outcome> handle(SandboxRequest request) {
     Route route = Operation.resolve(request.method(), request.segments());
     String label = route instanceof Route.Found found ? found.operation().label() : "other";
-    return decide(request, route)
-        .doOnNext(outcome -> stats.answered(label, statusOf(outcome)));
+    return Mono.defer(() -> {
+      stats.arrived();
+      return decide(request, route)
+          .doOnNext(outcome -> stats.answered(label, statusOf(outcome)))
+          .doFinally(signal -> stats.left());
+    });
   }
 
   private Mono<Outcome> decide(SandboxRequest request, Route route) {
