@@ -1,0 +1,163 @@
+package dev.provisioner.sandbox;
+
+import static dev.provisioner.sandbox.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Point 4: the idempotency store as moment-api.md describes it. */
+class IdempotencyTest {
+
+  private static Sandbox sandbox;
+  private static SandboxClient client;
+
+  @BeforeAll
+  static void start() {
+    sandbox = Sandbox.start();
+    client = new SandboxClient(sandbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    client.reset();
+  }
+
+  @Test
+  void theSameKeyAndBodyReplaysTheFirstResponseWithTheReplayedHeader() {
+    HttpResponse<String> first = client.createAccount("idem-1", SandboxClient.accountJson("A1"));
+
+    HttpResponse<String> second = client.createAccount("idem-1", SandboxClient.accountJson("A1"));
+
+    assertThat(second.statusCode()).isEqualTo(201);
+    assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(second.body()).isEqualTo(first.body());
+    assertThat(client.accountCount()).isOne();
+  }
+
+  @Test
+  void theSameJsonWithOtherWhitespaceAndMemberOrderIsTheSameBody() {
+    client.createAccount("idem-2", "{\"customer\": {\"external_reference\": \"C\"},"
+        + " \"external_reference\": \"A1\", \"name\": \"N\"}");
+
+    HttpResponse<String> reordered = client.createAccount("idem-2",
+        "{\n  \"name\":\"N\",\"external_reference\":\"A1\",\n\"customer\":{\"external_reference\":\"C\"}}");
+
+    assertThat(reordered.statusCode()).as(reordered.body()).isEqualTo(201);
+    assertThat(reordered.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+  }
+
+  @Test
+  void aFailedFirstResponseIsStoredAndReplayedToo() {
+    String invalid = "{\"customer\": \"C\", \"external_reference\": \"A 1\"}";
+    client.createAccount("idem-3", invalid);
+
+    HttpResponse<String> replay = client.createAccount("idem-3", invalid);
+
+    assertProblem(replay, 422, "validation-error");
+    assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsUnprocessable() {
+    client.createAccount("idem-4", SandboxClient.accountJson("A1"));
+
+    HttpResponse<String> other = client.createAccount("idem-4", SandboxClient.accountJson("A2"));
+
+    assertThat(assertProblem(other, 422, "idempotency-key-reused")).contains("Idempotency-Key");
+    assertThat(client.accountCount()).isOne();
+  }
+
+  @Test
+  void theSameKeyWhileTheFirstIsInFlightIsAConflict() {
+    client.admin("PUT", "/_sandbox/faults", "{\"latency_ms\": 1500}");
+    CompletableFuture<HttpResponse<String>> first = client.sendAsync(client.post(
+        "/billing/accounts", SandboxClient.accountJson("A1")).header("Idempotency-Key", "idem-5"));
+    awaitInFlight();
+
+    HttpResponse<String> concurrent = client.createAccount("idem-5", SandboxClient.accountJson("A1"));
+
+    assertProblem(concurrent, 409, "idempotency-key-in-use");
+    assertThat(first.join().statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void aKeyWithForbiddenCharactersOrLongerThan255IsRejectedAndNothingIsCreated() {
+    HttpResponse<String> badChars = client.createAccount("key_with_underscore",
+        SandboxClient.accountJson("A1"));
+    HttpResponse<String> tooLong = client.createAccount("k".repeat(256),
+        SandboxClient.accountJson("A1"));
+    HttpResponse<String> longest = client.createAccount("k".repeat(255),
+        SandboxClient.accountJson("A1"));
+
+    assertProblem(badChars, 400, "invalid-idempotency-key");
+    assertThat(assertProblem(tooLong, 400, "invalid-idempotency-key")).contains("got 256");
+    assertThat(longest.statusCode()).isEqualTo(201);
+    assertThat(client.accountCount()).isOne();
+  }
+
+  @Test
+  void aKeyExpiresAfter24HoursAndIsThenNew() {
+    client.createAccount("idem-6", SandboxClient.accountJson("A1"));
+    client.admin("POST", "/_sandbox/clock", "{\"advance_seconds\": 86399}");
+    HttpResponse<String> beforeExpiry = client.createAccount("idem-6", SandboxClient.accountJson("A2"));
+    client.admin("POST", "/_sandbox/clock", "{\"advance_seconds\": 1}");
+
+    HttpResponse<String> afterExpiry = client.createAccount("idem-6", SandboxClient.accountJson("A2"));
+
+    assertProblem(beforeExpiry, 422, "idempotency-key-reused");
+    assertThat(afterExpiry.statusCode()).as(afterExpiry.body()).isEqualTo(201);
+    assertThat(afterExpiry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+  }
+
+  @Test
+  void theExpiryIsConfigurable() {
+    try (Sandbox shortLived = Sandbox.start("--sandbox.idempotency-ttl=1h")) {
+      SandboxClient other = new SandboxClient(shortLived);
+      other.createAccount("idem-7", SandboxClient.accountJson("A1"));
+      other.admin("POST", "/_sandbox/clock", "{\"advance_seconds\": 3600}");
+
+      HttpResponse<String> afterExpiry = other.createAccount("idem-7", SandboxClient.accountJson("A2"));
+
+      assertThat(afterExpiry.statusCode()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void aKeyUsedOnAnotherEndpointIsAReuse() {
+    client.send(client.post("/billing/customers", "{\"external_reference\": \"C1\"}")
+        .header("Idempotency-Key", "idem-8"));
+
+    HttpResponse<String> account = client.createAccount("idem-8", SandboxClient.accountJson("A1"));
+
+    assertProblem(account, 422, "idempotency-key-reused");
+  }
+
+  @Test
+  void requestsWithoutAKeyAreAcceptedAndNotDeduplicated() {
+    HttpResponse<String> first = client.send(client.post("/billing/accounts",
+        SandboxClient.accountJson("A1")));
+    HttpResponse<String> second = client.send(client.post("/billing/accounts",
+        SandboxClient.accountJson("A1")));
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertProblem(second, 409, "duplicate-external-reference");
+  }
+
+  private static void awaitInFlight() {
+    org.awaitility.Awaitility.await().until(() -> {
+      JsonNode stats = client.admin("GET", "/_sandbox/stats", "");
+      return stats.get("in_flight").asLong() == 1;
+    });
+  }
+}
