@@ -13,14 +13,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommandParserTest {
 
   private static final int MAX_BYTES = 1024 * 1024;
-  private static final String ACCOUNT = "{\"external_reference\":\"INV-1\"}";
+  private static final String ACCOUNT = "{\"customer\":\"bcus_1\",\"external_reference\":\"INV-1\"}";
 
   private final CommandParser parser = CommandParser.withMaxBytes(MAX_BYTES);
 
   @Test
   void parsesAValidCommandWithItsMessageIdAndAccount() {
     // Given
-    String value = "{\"message_id\":\"m-1\",\"account\":{\"external_reference\":\"INV-1\","
+    String value = "{\"message_id\":\"m-1\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"INV-1\","
         + "\"currency\":\"ZAR\",\"balance\":2000}}";
 
     // When
@@ -99,8 +99,8 @@ class CommandParserTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', value = {
       "{\"account\": {}",
-      "{\"message_id\":\"a\",\"account\":{\"external_reference\":\"x\"}} trailing",
-      "{\"message_id\":\"a\",\"message_id\":\"b\",\"account\":{\"external_reference\":\"x\"}}",
+      "{\"message_id\":\"a\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"x\"}} trailing",
+      "{\"message_id\":\"a\",\"message_id\":\"b\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"x\"}}",
       "' '",
   })
   void reportsNotJsonForTruncatedTrailingDuplicateKeyOrBlankValues(String value) {
@@ -140,7 +140,7 @@ class CommandParserTest {
   void rejectsATwoMegabyteValueAndKeepsTheDetailShort() {
     // Given a 2 MB name, parsed by a parser that allows 4 MB
     CommandParser roomy = CommandParser.withMaxBytes(4 * MAX_BYTES);
-    String value = "{\"message_id\":\"m\",\"account\":{\"external_reference\":\"x\",\"name\":\""
+    String value = "{\"message_id\":\"m\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"x\",\"name\":\""
         + "n".repeat(2 * MAX_BYTES) + "\"}}";
 
     // When

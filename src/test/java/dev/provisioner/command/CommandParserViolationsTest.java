@@ -16,19 +16,21 @@ class CommandParserViolationsTest {
 
   @ParameterizedTest(name = "[{index}] {1}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-      "{'external_reference':'a','currency':'zar'}"
+      "{'customer':'bcus_1','external_reference':'a','currency':'zar'}"
           + "| account.currency: does not match ^[A-Z]{3}$",
-      "{'external_reference':'a','colour':'red'}"
+      "{'customer':'bcus_1','external_reference':'a','colour':'red'}"
           + "| account.colour: is not a known field",
-      "{'name':'x'}"
+      "{'customer':'bcus_1','name':'x'}"
           + "| account.external_reference: is required",
-      "{'external_reference':'a','balance':5}"
+      "{'external_reference':'a','name':'x'}"
+          + "| account.customer: is required",
+      "{'customer':'bcus_1','external_reference':'a','balance':5}"
           + "| account.currency: is required when balance is given",
-      "{'external_reference':'a','currency':'ZAR','balance':9223372036854775808}"
+      "{'customer':'bcus_1','external_reference':'a','currency':'ZAR','balance':9223372036854775808}"
           + "| account.balance: must have a maximum value of 9223372036854775807",
-      "{'external_reference':'a','currency':'ZAR','balance':'1'}"
+      "{'customer':'bcus_1','external_reference':'a','currency':'ZAR','balance':'1'}"
           + "| account.balance: must be integer, not string",
-      "{'external_reference':'a','metadata':{'k':7}}"
+      "{'customer':'bcus_1','external_reference':'a','metadata':{'k':7}}"
           + "| account.metadata.k: must be string, not integer",
       "{'external_reference':'a','customer':{'external_reference':'c','tier':1}}"
           + "| account.customer.tier: is not a known field",
@@ -61,7 +63,7 @@ class CommandParserViolationsTest {
   @Test
   void namesAnUnknownTopLevelField() {
     // When
-    Invalid invalid = parse("{\"message_id\":\"m\",\"account\":{\"external_reference\":\"a\"},"
+    Invalid invalid = parse("{\"message_id\":\"m\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"a\"},"
         + "\"priority\":1}", Map.of());
 
     // Then
@@ -81,7 +83,7 @@ class CommandParserViolationsTest {
   @Test
   void rejectsAnUnusableMessageIdFieldButStillAnswersUnderTheHeaderId() {
     // When
-    Invalid invalid = parse("{\"message_id\":\"a\\nb\",\"account\":{\"external_reference\":\"a\"}}",
+    Invalid invalid = parse("{\"message_id\":\"a\\nb\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"a\"}}",
         Map.of("message-id", "h-2"));
 
     // Then
@@ -93,7 +95,7 @@ class CommandParserViolationsTest {
   void truncatesAHugeHostileFieldNameAndEscapesItsControlCharacters() {
     // Given an unknown field whose name is 40,000 characters with line breaks
     String name = "evil\r\nFORGED LOG LINE " + "x".repeat(40_000);
-    String value = "{\"message_id\":\"m\",\"account\":{\"external_reference\":\"a\",\""
+    String value = "{\"message_id\":\"m\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"a\",\""
         + name.replace("\r", "\\r").replace("\n", "\\n") + "\":1}}";
 
     // When
@@ -129,7 +131,7 @@ class CommandParserViolationsTest {
   void refusesABalanceWrittenAsAFloatEvenBeyondTheLongRange(String balance, String field) {
     // Given
     String fields = "\"currency\":\"ZAR\",\"balance\":" + balance;
-    String account = field.equals("account.balance") ? fields
+    String account = field.equals("account.balance") ? "\"customer\":\"bcus_1\"," + fields
         : "\"customer\":{\"external_reference\":\"c\"," + fields + "}";
 
     // When

@@ -1,6 +1,5 @@
 package dev.provisioner.worker;
 
-import static org.awaitility.Awaitility.await;
 
 import dev.provisioner.sandbox.Sandbox;
 import dev.provisioner.testing.TestKafka;
@@ -176,7 +175,7 @@ final class WorkerFixture implements AutoCloseable {
 
     List<ConsumerRecord<byte[], byte[]>> await(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which,
         int count) {
-      await().atMost(Duration.ofSeconds(60))
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
           .until(() -> records.stream().filter(which).count() >= count);
       return records.stream().filter(which).toList();
     }

@@ -117,7 +117,8 @@ class WorkerPipelineTest {
   void theMessageIdHeaderIsUsedWhenTheBodyHasNoneAndIsEchoedOnTheReply() {
     String id = unique("hdr");
     String command = """
-        {"account": {"external_reference": "%s"}}""".formatted(unique("ref"));
+        {"account": {"external_reference": "%s", "customer": {"external_reference": "c-%s"}}}"""
+        .formatted(unique("ref"), unique("c"));
 
     fixture.send("key-6", command, Map.of("message-id", id, "kafka_correlationId", "corr-" + id));
 
