@@ -26,6 +26,8 @@ import picocli.CommandLine.Unmatched;
 final class DevCommand implements Callable<Integer> {
 
   static final String DEV_KEY = "sk_test_dev_sandbox_key";
+  static final String EXAMPLE_COMMAND = "{\"message_id\":\"m-1\",\"account\":{\"external_reference\":\"ACC-1\","
+      + "\"name\":\"Demo\",\"currency\":\"ZAR\",\"customer\":{\"external_reference\":\"CUS-1\",\"name\":\"Ada\"}}}";
   private static final String BROKER = "--spring.kafka.bootstrap-servers=";
   private static final String API = "--provisioner.api.base-url=";
 
@@ -76,10 +78,9 @@ final class DevCommand implements Callable<Integer> {
     out.println("  worker   http://localhost:" + port + "/actuator/health");
     out.println();
     out.println("Send a command:");
-    out.println("  echo '{\"message_id\":\"m-1\",\"account\":{\"external_reference\":\"ACC-1\",\"name\":\"Demo\","
-        + "\"currency\":\"ZAR\"}}' | kcat -P -b " + bootstrap + " -t " + commands + " -k ACC-1");
+    out.println("  echo '" + EXAMPLE_COMMAND + "' | kcat -P -b " + bootstrap + " -t " + commands + " -k ACC-1");
     out.println("Read the reply:");
-    out.println("  kcat -C -b " + bootstrap + " -t " + replies + " -o beginning -e");
+    out.println("  kcat -C -b " + bootstrap + " -t " + replies + " -o beginning -e -q -X isolation.level=read_committed");
     out.println();
     out.println("Ctrl-C stops everything.");
     out.flush();

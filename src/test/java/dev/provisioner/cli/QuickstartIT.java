@@ -1,0 +1,83 @@
+package dev.provisioner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.provisioner.testing.JarProcess;
+import dev.provisioner.testing.Kcat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's quickstart, verbatim: {@code java -jar target/account-provisioner.jar dev}, then the
+ * kcat commands of the README send a command and read its reply.
+ */
+class QuickstartIT {
+
+  @TempDir
+  Path logs;
+
+  @Test
+  void theReadmeQuickstartCreatesAnAccountAndShowsItsReply() throws Exception {
+    assumeKcat();
+    List<String> quickstart = shellLines(readmeBlock("It prints a banner"));
+    String run = shellLines(readmeBlock("**Run it**")).get(0);
+    assertThat(run).endsWith("java -jar target/account-provisioner.jar dev");
+
+    try (JarProcess dev = JarProcess.start(logs, "dev")) {
+      dev.awaitOutput("account-provisioner dev is running", Duration.ofMinutes(2));
+      assertThat(dev.stdout()).contains("kcat -P -b localhost:9092 -t account-commands");
+
+      assertThat(bash(quickstart.get(0))).isEmpty();
+      AtomicReference<String> replies = new AtomicReference<>("");
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            replies.set(bash(quickstart.get(1)));
+            return replies.get().contains("\"message_id\":\"m-1\"");
+          });
+
+      assertThat(replies.get()).contains("\"status\":\"created\"").contains("\"id\":\"bacc_");
+    }
+  }
+
+  private static void assumeKcat() {
+    if (System.getenv("CI") != null) {
+      assertThat(Kcat.installed()).as("kcat must be installed in CI (.ci/run installs it)").isTrue();
+    }
+    Assumptions.assumeTrue(Kcat.installed(), "kcat is not installed");
+  }
+
+  /** The first ```sh block after the line containing {@code marker}. */
+  static String readmeBlock(String marker) throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int at = readme.indexOf(marker);
+    assertThat(at).as("README has '%s'", marker).isNotNegative();
+    int start = readme.indexOf("```sh\n", at) + "```sh\n".length();
+    return readme.substring(start, readme.indexOf("```", start));
+  }
+
+  static List<String> shellLines(String block) {
+    List<String> lines = new ArrayList<>();
+    for (String line : block.split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(line.strip());
+      }
+    }
+    return lines;
+  }
+
+  private static String bash(String line) throws Exception {
+    Process process = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as("%s\n%s", line, out).isZero();
+    return out;
+  }
+}
