@@ -27,13 +27,19 @@ final class SandboxServer implements AutoCloseable {
   static SandboxServer start(String host, int port, FrontDoor frontDoor) {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     LoopResources loops = LoopResources.create("sandbox-http", 1, threads, true);
-    DisposableServer server = HttpServer.create()
-        .runOn(loops)
-        .host(host)
-        .port(port)
-        .httpRequestDecoder(spec -> spec.maxInitialLineLength(65_536).maxHeaderSize(65_536))
-        .handle(frontDoor)
-        .bindNow(Duration.ofSeconds(10));
+    DisposableServer server;
+    try {
+      server = HttpServer.create()
+          .runOn(loops)
+          .host(host)
+          .port(port)
+          .httpRequestDecoder(spec -> spec.maxInitialLineLength(65_536).maxHeaderSize(65_536))
+          .handle(frontDoor)
+          .bindNow(Duration.ofSeconds(10));
+    } catch (RuntimeException e) {
+      loops.dispose();
+      throw e;
+    }
     Thread keepAlive = new Thread(() -> server.onDispose().block(), "sandbox-keep-alive");
     keepAlive.setDaemon(false);
     keepAlive.start();

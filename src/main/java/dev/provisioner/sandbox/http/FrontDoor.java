@@ -18,7 +18,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * The Reactor Netty handler of every request: reads the body within its limit, sends
  * {@code /_sandbox/} to the admin API and everything else to the gateway, and writes the outcome.
- * Nothing here blocks; an unexpected error becomes a 500 problem, never a dead connection.
+ * Nothing here blocks; an unexpected error becomes a 500 problem, never a dead connection. The raw
+ * URI is used throughout: Reactor Netty's decoded {@code path()} throws on a broken escape.
  */
 public final class FrontDoor
     implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
@@ -37,16 +38,15 @@ public final class FrontDoor
 
   @Override
   public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
-    String path = request.path();
-    return BodyCollector.read(request.receive(), maxBodyBytes)
+    return Mono.defer(() -> BodyCollector.read(request.receive(), maxBodyBytes)
         .map(body -> SandboxRequest.of(request.method().name(), request.uri(),
             request.requestHeaders(), body))
-        .flatMap(this::route)
+        .flatMap(this::route))
         .onErrorResume(BodyCollector.Overflow.class, e -> Mono.just(Outcome.send(
             ProblemType.PAYLOAD_TOO_LARGE.reply(413, "body: too large", request.uri())
                 .withHeader("Connection", "close"))))
         .onErrorResume(e -> {
-          log.error("unexpected error on {} {}", request.method(), path, e);
+          log.error("unexpected error on {} {}", request.method(), request.uri(), e);
           return Mono.just(Outcome.send(ProblemType.INTERNAL_ERROR.reply(500,
               "unexpected error in the sandbox", request.uri())));
         })

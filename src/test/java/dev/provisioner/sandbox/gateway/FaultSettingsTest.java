@@ -1,0 +1,22 @@
+package dev.provisioner.sandbox.gateway;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.provisioner.sandbox.Sandbox;
+import org.junit.jupiter.api.Test;
+
+class FaultSettingsTest {
+
+  @Test
+  void aRateOutsideZeroToOneFailsNamingTheSettingAndTheValue() {
+    assertThatThrownBy(() -> new FaultSettings(0, 0, 1.5, 500, 1, 0,
+        FaultSettings.DuplicateMode.STATUS, 502))
+        .hasMessage("failure_rate must be between 0 and 1, but was 1.5");
+  }
+
+  @Test
+  void aBadStartUpSettingStopsTheSandboxFromStartingNamingIt() {
+    assertThatThrownBy(() -> Sandbox.start("--sandbox.faults.duplicate-status=404"))
+        .rootCause().hasMessageContaining("duplicate_status must be one of [500, 502, 503, 504], but was 404");
+  }
+}
