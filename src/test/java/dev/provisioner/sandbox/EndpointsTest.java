@@ -6,34 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Point 1: the account and customer endpoints over real HTTP. */
-class EndpointsTest {
-
-  private static Sandbox sandbox;
-  private static SandboxClient client;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    client.reset();
-  }
-
+class EndpointsTest extends SandboxTestBase {
   @Test
   void createsAnAccountWithANewCustomerAndAnswersBothIds() {
     HttpResponse<String> response = client.createAccount("key-1", SandboxClient.accountJson("INV-1"));

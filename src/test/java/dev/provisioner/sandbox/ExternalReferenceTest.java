@@ -7,33 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Point 5: an external reference names at most one account, under any concurrency. */
-class ExternalReferenceTest {
-
-  private static Sandbox sandbox;
-  private static SandboxClient client;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    client.reset();
-  }
-
+class ExternalReferenceTest extends SandboxTestBase {
   @Test
   void aSecondAccountWithTheSameExternalReferenceUnderAnotherKeyIsAConflict() {
     client.createAccount("ref-1", SandboxClient.accountJson("INV-9"));

@@ -9,9 +9,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,27 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Point 6: latency, failures, outages and the duplicate-maker, set at run time through
  * {@code /_sandbox/}; injected failures go through the idempotency store.
  */
-class FaultInjectionTest {
-
-  private static Sandbox sandbox;
-  private static SandboxClient client;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    client.reset();
-  }
-
+class FaultInjectionTest extends SandboxTestBase {
   @Test
   void addsTheConfiguredLatency() {
     client.admin("PUT", "/_sandbox/faults", "{\"latency_ms\": 300, \"jitter_ms\": 50}");

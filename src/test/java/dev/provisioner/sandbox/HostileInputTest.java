@@ -9,10 +9,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,27 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Point 8: hostile input gets a 4xx problem, never a 500, and the sandbox keeps answering
  * (checked after every test).
  */
-class HostileInputTest {
-
-  private static Sandbox sandbox;
-  private static SandboxClient client;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    client.reset();
-  }
-
+class HostileInputTest extends SandboxTestBase {
   @AfterEach
   void stillAnswersAndNeverAnswered500() {
     HttpResponse<String> response = client.createAccount("after", SandboxClient.accountJson("OK"));

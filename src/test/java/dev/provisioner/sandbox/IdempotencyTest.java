@@ -5,34 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Point 4: the idempotency store as moment-api.md describes it. */
-class IdempotencyTest {
-
-  private static Sandbox sandbox;
-  private static SandboxClient client;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    client.reset();
-  }
-
+class IdempotencyTest extends SandboxTestBase {
   @Test
   void theSameKeyAndBodyReplaysTheFirstResponseWithTheReplayedHeader() {
     HttpResponse<String> first = client.createAccount("idem-1", SandboxClient.accountJson("A1"));
