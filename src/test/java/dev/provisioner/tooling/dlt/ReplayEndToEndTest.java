@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 class ReplayEndToEndTest {
 
   private WorkerFixture fixture;
+  private final String parking = TestKafka.uniqueTopic("parked");
 
   @BeforeEach
   void startWorker() {
@@ -71,13 +73,34 @@ class ReplayEndToEndTest {
     assertThat(second.out()).as(second.toString()).contains("0 replayed, 0 parked, 0 skipped");
   }
 
-  private CliRun replay() {
+  @Test
+  void aPoisonRecordThatFailsAgainAfterEachReplayIsParkedPastTheMaximum() {
+    // Given a record the worker dead-letters every time
+    String marker = "poison-" + UUID.randomUUID();
+    fixture.send("poison-key", "not json " + marker);
+    fixture.awaitDeadLetters(record -> new String(record.value()).contains(marker), 1);
+
+    // When replayed once (back to the dead-letter topic), then again past --max-replays=1
+    CliRun first = replay("--max-replays=1");
+    fixture.awaitDeadLetters(record -> new String(record.value()).contains(marker), 2);
+    CliRun second = replay("--max-replays=1");
+
+    // Then
+    assertThat(first.out()).as(first.toString()).contains("1 replayed, 0 parked");
+    assertThat(second.out()).as(second.toString()).contains("0 replayed, 1 parked");
+    List<ConsumerRecord<byte[], byte[]>> parked = DeadLetterTopic.read(parking);
+    assertThat(parked).hasSize(1);
+    assertThat(DeadLetterTopic.header(parked.get(0), "replay-count")).isEqualTo("2");
+  }
+
+  private CliRun replay(String... options) {
     String port = fixture.worker.getEnvironment().getProperty("local.server.port");
-    return CliRun.of("dlt", "replay", "--bootstrap-servers=" + TestKafka.bootstrapServers(),
-        "--dlt-topic=" + fixture.deadLetters, "--worker-url=http://localhost:" + port,
-        "--group-id=" + fixture.deadLetters + "-replay",
-        "--parking-topic=" + TestKafka.uniqueTopic("parked"),
-        "--audit-topic=" + TestKafka.uniqueTopic("audit"));
+    List<String> args = new ArrayList<>(List.of("dlt", "replay",
+        "--bootstrap-servers=" + TestKafka.bootstrapServers(), "--dlt-topic=" + fixture.deadLetters,
+        "--worker-url=http://localhost:" + port, "--group-id=" + fixture.deadLetters + "-replay",
+        "--parking-topic=" + parking, "--audit-topic=" + TestKafka.uniqueTopic("audit")));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private void faults(String json) throws Exception {
