@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.tooling.ClientLogs;
 import dev.provisioner.tooling.dlt.BreakerCheck;
 import dev.provisioner.tooling.dlt.DeadLetter;
 import dev.provisioner.tooling.dlt.DeadLetters;
@@ -56,6 +57,7 @@ final class DltCommand implements Runnable {
     String topic;
 
     DltSettings settings() {
+      ClientLogs.quiet();
       return new DltSettings(bootstrapServers, topic);
     }
   }

@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.tooling.ClientLogs;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
 import dev.provisioner.tooling.submit.Submitter;
@@ -56,6 +57,7 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ClientLogs.quiet();
     if (!Files.isReadable(file)) {
       throw new UsageException("cannot read " + file);
     }
