@@ -13,6 +13,20 @@ import java.util.Optional;
  */
 public final class CsvReader {
 
+  /** A record that breaks RFC 4180; {@code line} is where it starts. */
+  public static final class MalformedCsvException extends IllegalArgumentException {
+    private final long line;
+
+    MalformedCsvException(long line, String problem) {
+      super("line " + line + ": " + problem);
+      this.line = line;
+    }
+
+    public long line() {
+      return line;
+    }
+  }
+
   /** One record and the line of the file it starts on (1-based). */
   public record Row(long line, List<String> fields) {
   }
@@ -69,7 +83,7 @@ public final class CsvReader {
     while (true) {
       int c = read();
       if (c == -1) {
-        throw new IllegalArgumentException("line " + startLine + ": a quoted field is not closed");
+        throw new MalformedCsvException(startLine, "a quoted field is not closed");
       }
       if (c == '"') {
         int after = read();
@@ -90,8 +104,17 @@ public final class CsvReader {
     } else if (c == ',' || c == '\n' || c == -1) {
       return endOfLine(c);
     }
-    throw new IllegalArgumentException("line " + startLine
-        + ": unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
+    skipLine(c);
+    throw new MalformedCsvException(startLine,
+        "unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
+  }
+
+  /** Drops the rest of a broken line, so the next record starts on the next line. */
+  private void skipLine(int c) {
+    int next = c;
+    while (next != '\n' && next != -1) {
+      next = read();
+    }
   }
 
   private int endOfLine(int c) {

@@ -41,8 +41,8 @@ final class CsvRows implements RowSource {
       do {
         row = csv.next();
       } while (row.isPresent() && blank(row.get().fields()));
-    } catch (IllegalArgumentException e) {
-      return Optional.of(new SubmitRow.Invalid(0, null, null, e.getMessage()));
+    } catch (CsvReader.MalformedCsvException e) {
+      return Optional.of(new SubmitRow.Invalid(e.line(), null, null, e.getMessage()));
     }
     return row.map(this::toCommand);
   }

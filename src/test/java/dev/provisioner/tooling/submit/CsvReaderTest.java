@@ -53,8 +53,11 @@ class CsvReaderTest {
   }
 
   @Test
-  void textAfterAClosingQuoteIsAnError() {
-    assertThatThrownBy(() -> read("\"a\"b,c\n")).hasMessageContaining("after a closing quote");
+  void textAfterAClosingQuoteIsAnErrorAndReadingGoesOnAtTheNextLine() {
+    CsvReader reader = new CsvReader(new StringReader("\"a\"b,c\nd,e\n"));
+
+    assertThatThrownBy(reader::next).hasMessageContaining("line 1").hasMessageContaining("after a closing quote");
+    assertThat(reader.next().orElseThrow().fields()).containsExactly("d", "e");
   }
 
   private static List<CsvReader.Row> read(String text) {

@@ -75,6 +75,17 @@ class RowSourceTest {
   }
 
   @Test
+  void anUnclosedQuoteIsAnInvalidRowAtTheLineWhereItOpened() throws IOException {
+    Path file = write("open.csv", "external_reference,customer\nacc-1,cus-1\n\"acc-2,cus-2\n");
+
+    List<SubmitRow> rows = rows(file);
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).line()).isEqualTo(3);
+    assertThat(((SubmitRow.Invalid) rows.get(1)).reason()).contains("not closed");
+  }
+
+  @Test
   void anUnknownColumnIsAnErrorNamingTheColumn() throws IOException {
     Path file = write("typo.csv", "external_reference,custmer\nacc-1,cus-1\n");
 
