@@ -44,6 +44,7 @@ public final class CsvReader {
   /** The next record, or empty at the end of the input; a blank line is a record of one empty field. */
   public Optional<Row> next() {
     skipBom();
+    field.setLength(0);
     long startLine = line;
     int c = read();
     if (c == -1) {
