@@ -30,21 +30,21 @@ import tools.jackson.databind.json.JsonMapper;
  * A real worker in-process against the test broker and a real sandbox, on topics of its own;
  * with a producer for commands and readers of replies and dead letters (read_committed).
  */
-final class WorkerFixture implements AutoCloseable {
+public final class WorkerFixture implements AutoCloseable {
 
-  static final String API_KEY = "sk_test_fixtureKey4eC39HqLyjWDarjtT1zdp7dc";
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final String API_KEY = "sk_test_fixtureKey4eC39HqLyjWDarjtT1zdp7dc";
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
-  final String commands = TestKafka.uniqueTopic("commands");
-  final String replies = TestKafka.uniqueTopic("replies");
-  final String deadLetters = TestKafka.uniqueTopic("dlt");
-  final Sandbox sandbox;
-  final ConfigurableApplicationContext worker;
+  public final String commands = TestKafka.uniqueTopic("commands");
+  public final String replies = TestKafka.uniqueTopic("replies");
+  public final String deadLetters = TestKafka.uniqueTopic("dlt");
+  public final Sandbox sandbox;
+  public final ConfigurableApplicationContext worker;
   private final KafkaProducer<byte[], byte[]> producer;
   private final RecordReader replyReader;
   private final RecordReader deadLetterReader;
 
-  WorkerFixture(String... extraArgs) {
+  public WorkerFixture(String... extraArgs) {
     TestKafka.createTopics(3, commands, replies, deadLetters);
     sandbox = Sandbox.start();
     List<String> args = new ArrayList<>(List.of(
@@ -63,7 +63,7 @@ final class WorkerFixture implements AutoCloseable {
     deadLetterReader = new RecordReader(deadLetters);
   }
 
-  void send(String key, String value, Map<String, String> headers) {
+  public void send(String key, String value, Map<String, String> headers) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(commands,
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         value == null ? null : value.getBytes(StandardCharsets.UTF_8));
@@ -72,33 +72,33 @@ final class WorkerFixture implements AutoCloseable {
     producer.flush();
   }
 
-  void send(String key, String value) {
+  public void send(String key, String value) {
     send(key, value, Map.of());
   }
 
   /** The replies whose message-id header is {@code messageId}, once {@code count} have arrived. */
-  List<ConsumerRecord<byte[], byte[]>> awaitReplies(String messageId, int count) {
+  public List<ConsumerRecord<byte[], byte[]>> awaitReplies(String messageId, int count) {
     return replyReader.await(record -> messageId.equals(header(record, "message-id")), count);
   }
 
-  JsonNode awaitReply(String messageId) {
+  public JsonNode awaitReply(String messageId) {
     return value(awaitReplies(messageId, 1).get(0));
   }
 
-  List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which,
+  public List<ConsumerRecord<byte[], byte[]>> awaitDeadLetters(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> which,
       int count) {
     return deadLetterReader.await(which, count);
   }
 
-  List<ConsumerRecord<byte[], byte[]>> allReplies() {
+  public List<ConsumerRecord<byte[], byte[]>> allReplies() {
     return replyReader.records();
   }
 
-  long accountCount() {
+  public long accountCount() {
     return sandboxJson("/_sandbox/accounts/count").path("count").asLong();
   }
 
-  JsonNode sandboxJson(String path) {
+  public JsonNode sandboxJson(String path) {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path)).build(),
@@ -109,16 +109,16 @@ final class WorkerFixture implements AutoCloseable {
     }
   }
 
-  static JsonNode value(ConsumerRecord<byte[], byte[]> record) {
+  public static JsonNode value(ConsumerRecord<byte[], byte[]> record) {
     return JSON.readTree(record.value());
   }
 
-  static String header(ConsumerRecord<?, ?> record, String name) {
+  public static String header(ConsumerRecord<?, ?> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  static String command(String messageId, String externalReference) {
+  public static String command(String messageId, String externalReference) {
     return """
         {"message_id": "%s", "account": {"external_reference": "%s", "name": "Subscription Account",
          "currency": "ZAR", "balance": 2000, "customer": {"external_reference": "cus-%s", "name": "Ada"},

@@ -1,0 +1,82 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.submit.SubmitSettings;
+import dev.provisioner.tooling.submit.SubmitSummary;
+import dev.provisioner.tooling.submit.Submitter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code submit}: bulk onboarding from a CSV or NDJSON file, with an optional report. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+    description = {"Send one account command per row of a CSV (header row) or NDJSON file.",
+        "Every row is validated first; nothing is sent when one is invalid, unless --skip-invalid.",
+        "Exit 0 when every row was sent (and created, with --await), 1 otherwise."})
+final class SubmitCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "accounts.csv, or .ndjson/.jsonl")
+  private Path file;
+
+  @Option(names = "--await", description = "wait for a reply to every command")
+  private boolean await;
+
+  @Option(names = "--report", paramLabel = "report.csv", description = "write the report here (with --await)")
+  private @Nullable Path report;
+
+  @Option(names = "--skip-invalid", description = "send the valid rows even when some are invalid")
+  private boolean skipInvalid;
+
+  @Option(names = {"--bootstrap-servers", "--spring.kafka.bootstrap-servers"},
+      defaultValue = "localhost:9092", description = "the broker (default ${DEFAULT-VALUE})")
+  private String bootstrapServers;
+
+  @Option(names = {"--commands-topic", "--provisioner.topics.commands"},
+      defaultValue = "account-commands", description = "default ${DEFAULT-VALUE}")
+  private String commandsTopic;
+
+  @Option(names = {"--replies-topic", "--provisioner.topics.replies"},
+      defaultValue = "account-replies", description = "default ${DEFAULT-VALUE}")
+  private String repliesTopic;
+
+  @Option(names = "--timeout", defaultValue = "PT10M",
+      description = "how long to await replies, ISO-8601 (default ${DEFAULT-VALUE})")
+  private Duration timeout;
+
+  @Override
+  public Integer call() {
+    ClientLogs.quiet();
+    if (!Files.isReadable(file)) {
+      throw new UsageException("cannot read " + file);
+    }
+    if (report != null && !await) {
+      throw new UsageException("--report needs --await: the report lists the replies");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SubmitSettings settings = new SubmitSettings(file, bootstrapServers, commandsTopic,
+        repliesTopic, await, report, skipInvalid, timeout, System.console() != null);
+    SubmitSummary summary;
+    try {
+      summary = new Submitter(settings, out, Clock.systemUTC()).run();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(file + ": " + e.getMessage());
+    }
+    out.println(summary.describe());
+    if (report != null) {
+      out.println("report: " + report);
+    }
+    return summary.exitCode();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.provisioner.tooling.dlt;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs {@code dlt replay}: re-publishes the matching dead letters to their original topic (same
+ * key, value and message ID, hence the same idempotency key), or parks a record replayed too
+ * often. Progress is the consumer group's committed offsets, moved past each record once it is
+ * acknowledged, so a second run does not replay it again; records the filter leaves are passed
+ * too (a later run with other filters does not see them; see docs/tooling.md).
+ */
+public final class Replayer {
+
+  private final DltSettings settings;
+  private final ReplayOptions options;
+  private final PrintWriter out;
+  private final Clock clock;
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+  private long replayed;
+  private long parked;
+  private long skipped;
+
+  public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
+    this.settings = settings;
+    this.options = options;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** Replays and returns the audit line's content; it is printed and appended to the audit topic. */
+  public ReplaySummary run() {
+    @Nullable RateLimiter limiter = options.ratePerSecond() == 0 ? null : RateLimiter.of("dlt-replay",
+        RateLimiterConfig.custom().limitForPeriod(options.ratePerSecond())
+            .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofMinutes(10)).build());
+    try (DeadLetterReader reader = new DeadLetterReader(settings, options.groupId());
+        Republisher publisher = new Republisher(settings.bootstrapServers())) {
+      if (!options.dryRun()) {
+        publisher.ensureTopic(options.parkingTopic());
+      }
+      reader.forEach(letter -> handle(letter, reader, publisher, limiter));
+      commit(reader);
+      ReplaySummary summary = new ReplaySummary(clock.instant(), settings.deadLetterTopic(),
+          options.filter(), options.dryRun(), options.force(), replayed, parked, skipped);
+      audit(summary, publisher);
+      return summary;
+    }
+  }
+
+  /** Handles one record; false once the limit is reached, to stop reading. */
+  private boolean handle(DeadLetter letter, DeadLetterReader reader, Republisher publisher,
+      @Nullable RateLimiter limiter) {
+    if (options.limit() > 0 && replayed + parked >= options.limit()) {
+      return false;
+    }
+    String target = letter.originalTopic();
+    if (!options.filter().matches(letter) || target == null) {
+      skipped++;
+      advance(letter);
+      return true;
+    }
+    int count = letter.replayCount() + 1;
+    boolean park = count > options.maxReplays();
+    String topic = park ? options.parkingTopic() : target;
+    out.println((options.dryRun() ? "would " : "") + (park ? "park " : "replay ") + describe(letter)
+        + " -> " + topic + " (replay-count " + count + ")");
+    if (!options.dryRun()) {
+      if (limiter != null) {
+        limiter.acquirePermission();
+      }
+      publisher.send(letter, topic, count, park);
+      advance(letter);
+      commit(reader);
+    }
+    if (park) {
+      parked++;
+    } else {
+      replayed++;
+    }
+    return true;
+  }
+
+  private void advance(DeadLetter letter) {
+    progress.put(new TopicPartition(letter.record().topic(), letter.record().partition()),
+        new OffsetAndMetadata(letter.record().offset() + 1));
+  }
+
+  private void commit(DeadLetterReader reader) {
+    if (!options.dryRun()) {
+      reader.commit(progress);
+    }
+  }
+
+  private static String describe(DeadLetter letter) {
+    return "partition " + letter.record().partition() + " offset " + letter.record().offset()
+        + " key " + letter.key() + " message-id " + letter.messageId() + " [" + letter.reason() + "]";
+  }
+
+  private void audit(ReplaySummary summary, Republisher publisher) {
+    String line = json.writeValueAsString(summary);
+    publisher.ensureTopic(options.auditTopic());
+    publisher.sendLine(options.auditTopic(), line);
+    out.println("audit: " + line);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.provisioner.tooling.dlt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends dead letters back where they came from, or to the parking topic, with an idempotent
+ * producer; each send is acknowledged before the replay's progress moves past the record.
+ */
+final class Republisher implements AutoCloseable {
+
+  private final String bootstrapServers;
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  Republisher(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producer = new KafkaProducer<>(props);
+  }
+
+  /**
+   * The original key, value and headers to {@code topic}, with {@code replay-count} set to
+   * {@code replayCount}; the {@code kafka_dlt-*} headers are dropped unless {@code keepDltHeaders}
+   * (a parked record keeps them, to show why it failed).
+   */
+  void send(DeadLetter letter, String topic, int replayCount, boolean keepDltHeaders) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
+        letter.record().key(), letter.record().value());
+    for (Header header : letter.record().headers()) {
+      boolean dlt = header.key().startsWith(DeadLetter.DLT_HEADER_PREFIX);
+      if ((keepDltHeaders || !dlt) && !header.key().equals(DeadLetter.REPLAY_COUNT)) {
+        record.headers().add(header.key(), header.value());
+      }
+    }
+    record.headers().add(DeadLetter.REPLAY_COUNT,
+        Integer.toString(replayCount).getBytes(StandardCharsets.UTF_8));
+    await(producer.send(record), topic);
+  }
+
+  /** Appends one line to {@code topic}. */
+  void sendLine(String topic, String line) {
+    await(producer.send(new ProducerRecord<>(topic, line.getBytes(StandardCharsets.UTF_8))), topic);
+  }
+
+  /** Creates the topic with the broker's defaults when it does not exist. */
+  void ensureTopic(String topic) {
+    try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers))) {
+      admin.createTopics(java.util.List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+          .all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating " + topic, e);
+    }
+  }
+
+  private static void await(java.util.concurrent.Future<?> sent, String topic) {
+    try {
+      sent.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot send to " + topic + ": " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending to " + topic, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.provisioner.tooling.submit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The report CSV: {@code line,message_id,external_reference,status,account_id,error}, one row per input row. */
+final class Report {
+
+  static final String HEADER = "line,message_id,external_reference,status,account_id,error";
+
+  private Report() {
+  }
+
+  static void write(Path file, List<RowState> rows) {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(HEADER);
+      out.write("\r\n");
+      for (RowState row : rows) {
+        out.write(row.line + "," + cell(row.messageId) + "," + cell(row.externalReference) + ","
+            + cell(row.status == null ? "unanswered" : row.status) + "," + cell(row.accountId)
+            + "," + cell(row.error));
+        out.write("\r\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** RFC 4180 quoting: only when needed, doubling inner quotes. */
+  static String cell(@Nullable String value) {
+    if (value == null) {
+      return "";
+    }
+    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
+        || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+    return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+  }
+}

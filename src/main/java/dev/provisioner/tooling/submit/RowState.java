@@ -1,0 +1,27 @@
+package dev.provisioner.tooling.submit;
+
+import org.jspecify.annotations.Nullable;
+
+/** What is known of one row while a run goes on: the few fields the report needs. */
+final class RowState {
+
+  final long line;
+  final @Nullable String messageId;
+  final @Nullable String externalReference;
+  @Nullable String status;
+  @Nullable String accountId;
+  @Nullable String error;
+
+  RowState(long line, @Nullable String messageId, @Nullable String externalReference,
+      @Nullable String status, @Nullable String error) {
+    this.line = line;
+    this.messageId = messageId;
+    this.externalReference = externalReference;
+    this.status = status;
+    this.error = error;
+  }
+
+  boolean answered() {
+    return status != null;
+  }
+}

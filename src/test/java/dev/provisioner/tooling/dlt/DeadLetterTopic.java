@@ -1,0 +1,82 @@
+package dev.provisioner.tooling.dlt;
+
+import dev.provisioner.testing.TestKafka;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A dead-letter topic of a test's own, filled with records as spring-kafka writes them. */
+final class DeadLetterTopic {
+
+  final String name = TestKafka.uniqueTopic("dlt");
+  final String original = TestKafka.uniqueTopic("commands");
+
+  DeadLetterTopic() {
+    TestKafka.createTopics(1, name, original);
+  }
+
+  /** One dead letter of {@code original} with the given exception and headers. */
+  void add(String key, String value, String exceptionFqcn, String message, Map<String, String> headers) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(name, 0, null,
+        key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+    headers.forEach((header, text) -> record.headers().add(header, utf8(text)));
+    record.headers().add("kafka_dlt-original-topic", utf8(original));
+    record.headers().add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
+    record.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(42L).array());
+    record.headers().add("kafka_dlt-exception-fqcn", utf8(exceptionFqcn));
+    record.headers().add("kafka_dlt-exception-message", utf8(message));
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every record on {@code topic} now (reads to the end offsets). */
+  static List<ConsumerRecord<byte[], byte[]>> read(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+          .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

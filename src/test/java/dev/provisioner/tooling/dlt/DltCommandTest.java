@@ -1,0 +1,204 @@
+package dev.provisioner.tooling.dlt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.TestKafka;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code dlt list}, {@code show} and {@code replay} on a real broker, with a stubbed worker health. */
+class DltCommandTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String REJECTED = "dev.provisioner.worker.CommandRejectedException";
+  private static final String FAILED = "dev.provisioner.worker.CommandFailedException";
+
+  private DeadLetterTopic dlt;
+  private HealthStub health;
+  private String parking;
+  private String audit;
+
+  @BeforeEach
+  void setUp() {
+    dlt = new DeadLetterTopic();
+    health = new HealthStub();
+    parking = TestKafka.uniqueTopic("parked");
+    audit = TestKafka.uniqueTopic("audit");
+  }
+
+  @AfterEach
+  void tearDown() {
+    health.close();
+  }
+
+  @Test
+  void listCountsMixedReasonsRight() {
+    // Given
+    for (int i = 0; i < 3; i++) {
+      dlt.add("k" + i, "not json " + i, REJECTED, "not-json: value is not JSON (line 1)", Map.of());
+    }
+    dlt.add("k3", "{}", REJECTED, "no-message-id: no message ID", Map.of());
+    dlt.add("k4", "{}", FAILED, "gave up after 6 API calls: 503 Service Unavailable", Map.of());
+    dlt.add("k5", "{}", FAILED, "gave up after 4 API calls: 502 Bad Gateway", Map.of());
+
+    // When
+    CliRun json = dlt("list", "--json");
+    CliRun text = dlt("list");
+
+    // Then
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    JsonNode counts = JSON.readTree(json.out());
+    assertThat(counts).hasSize(3);
+    assertThat(counts.get(0).path("reason").asString()).isEqualTo("CommandRejectedException: not-json");
+    assertThat(counts.get(0).path("count").asLong()).isEqualTo(3);
+    assertThat(counts.get(1).path("reason").asString())
+        .isEqualTo("CommandFailedException: gave up after N API calls");
+    assertThat(counts.get(1).path("count").asLong()).isEqualTo(2);
+    assertThat(counts.get(2).path("count").asLong()).isEqualTo(1);
+    assertThat(counts.get(0).path("first").asString()).isNotBlank();
+    assertThat(text.out()).contains("6 dead letters on " + dlt.name);
+  }
+
+  @Test
+  void showDecodesTheHeadersOfOneRecord() {
+    dlt.add("k0", "first", REJECTED, "not-json: x", Map.of());
+    dlt.add("k1", "second", FAILED, "gave up: y", Map.of("message-id", "m-1"));
+
+    CliRun byOffset = dlt("show", "--partition", "0", "--offset", "1");
+    CliRun byId = dlt("show", "--message-id", "m-1");
+
+    assertThat(byOffset.exitCode()).as(byOffset.toString()).isZero();
+    JsonNode shown = JSON.readTree(byOffset.out());
+    assertThat(shown.path("key").asString()).isEqualTo("k1");
+    assertThat(shown.path("value").asString()).isEqualTo("second");
+    assertThat(shown.path("headers").path("kafka_dlt-original-offset").asLong()).isEqualTo(42);
+    assertThat(shown.path("headers").path("kafka_dlt-original-partition").isInt()).isTrue();
+    assertThat(JSON.readTree(byId.out()).path("offset").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void replayRepublishesWithTheOriginalKeyValueAndMessageIdWithoutDltHeaders() {
+    dlt.add("key-1", "{\"v\":1}", FAILED, "gave up after 6 API calls: 503", Map.of("message-id", "m-1"));
+
+    CliRun run = replay();
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<ConsumerRecord<byte[], byte[]>> replayed = DeadLetterTopic.read(dlt.original);
+    assertThat(replayed).hasSize(1);
+    ConsumerRecord<byte[], byte[]> record = replayed.get(0);
+    assertThat(new String(record.key())).isEqualTo("key-1");
+    assertThat(new String(record.value())).isEqualTo("{\"v\":1}");
+    assertThat(DeadLetterTopic.header(record, "message-id")).isEqualTo("m-1");
+    assertThat(DeadLetterTopic.header(record, "replay-count")).isEqualTo("1");
+    assertThat(record.headers()).noneMatch(header -> header.key().startsWith("kafka_dlt-"));
+    assertThat(run.out()).contains("1 replayed, 0 parked, 0 skipped");
+  }
+
+  @Test
+  void aSecondReplayRunReplaysNothing() {
+    dlt.add("key-1", "{}", FAILED, "gave up: 503", Map.of());
+    dlt.add("key-2", "{}", FAILED, "gave up: 503", Map.of());
+    assertThat(replay().out()).contains("2 replayed");
+
+    CliRun second = replay();
+
+    assertThat(second.out()).as(second.toString()).contains("0 replayed, 0 parked, 0 skipped");
+    assertThat(DeadLetterTopic.read(dlt.original)).hasSize(2);
+  }
+
+  @Test
+  void aRecordReplayedPastTheMaximumIsParkedKeepingWhyItFailed() {
+    dlt.add("poison", "{}", FAILED, "gave up: 503", Map.of("replay-count", "3"));
+
+    CliRun run = replay("--max-replays=3");
+
+    assertThat(run.out()).as(run.toString()).contains("0 replayed, 1 parked");
+    assertThat(DeadLetterTopic.read(dlt.original)).isEmpty();
+    List<ConsumerRecord<byte[], byte[]>> parked = DeadLetterTopic.read(parking);
+    assertThat(parked).hasSize(1);
+    assertThat(DeadLetterTopic.header(parked.get(0), "replay-count")).isEqualTo("4");
+    assertThat(DeadLetterTopic.header(parked.get(0), "kafka_dlt-exception-fqcn")).isEqualTo(FAILED);
+  }
+
+  @Test
+  void filtersTakeOnlyMatchingRecordsAndADryRunSendsNothing() {
+    dlt.add("a", "{}", REJECTED, "not-json: x", Map.of());
+    dlt.add("b", "{}", FAILED, "gave up: 503", Map.of());
+
+    CliRun dry = replay("--exception=CommandFailed", "--dry-run");
+    CliRun real = replay("--exception=CommandFailed");
+
+    assertThat(dry.out()).as(dry.toString()).contains("would replay partition 0 offset 1 key b")
+        .contains("dry run: 1 replayed, 0 parked, 1 skipped");
+    assertThat(real.out()).as(real.toString()).contains("1 replayed, 0 parked, 1 skipped");
+    assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
+        .containsExactly("b");
+  }
+
+  @Test
+  void replayRefusesWhileTheWorkerReportsItsBreakerOpenUnlessForced() {
+    dlt.add("a", "{}", FAILED, "gave up: 503", Map.of());
+    health.breaker("OPEN");
+
+    CliRun refused = replay();
+    CliRun forced = replay("--force");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("breaker OPEN").contains("--force");
+    assertThat(forced.out()).as(forced.toString()).contains("1 replayed");
+  }
+
+  @Test
+  void replayRefusesWhenTheHealthEndpointIsUnreachable() {
+    dlt.add("a", "{}", FAILED, "gave up: 503", Map.of());
+    String unreachable = health.url();
+    health.close();
+
+    CliRun run = CliRun.of("dlt", "replay", "--bootstrap-servers=" + TestKafka.bootstrapServers(),
+        "--dlt-topic=" + dlt.name, "--worker-url=" + unreachable, "--group-id=" + dlt.name);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot be read");
+    assertThat(DeadLetterTopic.read(dlt.original)).isEmpty();
+  }
+
+  @Test
+  void eachRunAppendsOneAuditLine() {
+    dlt.add("a", "{}", FAILED, "gave up: 503", Map.of());
+
+    CliRun run = replay("--key=a");
+
+    assertThat(run.out()).as(run.toString()).contains("audit: ");
+    List<ConsumerRecord<byte[], byte[]>> lines = DeadLetterTopic.read(audit);
+    assertThat(lines).hasSize(1);
+    JsonNode line = JSON.readTree(lines.get(0).value());
+    assertThat(line.path("replayed").asLong()).isEqualTo(1);
+    assertThat(line.path("filter").path("key").asString()).isEqualTo("a");
+    assertThat(line.path("at").asString()).isNotBlank();
+  }
+
+  private CliRun dlt(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "dlt";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--bootstrap-servers=" + TestKafka.bootstrapServers();
+    String[] withTopic = java.util.Arrays.copyOf(all, all.length + 1);
+    withTopic[all.length] = "--dlt-topic=" + dlt.name;
+    return CliRun.of(withTopic);
+  }
+
+  private CliRun replay(String... options) {
+    String[] base = {"replay", "--worker-url=" + health.url(), "--parking-topic=" + parking,
+        "--audit-topic=" + audit, "--group-id=" + dlt.name + "-replay"};
+    String[] args = java.util.Arrays.copyOf(base, base.length + options.length);
+    System.arraycopy(options, 0, args, base.length, options.length);
+    return dlt(args);
+  }
+}

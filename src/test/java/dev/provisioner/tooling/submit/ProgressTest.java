@@ -1,0 +1,80 @@
+package dev.provisioner.tooling.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Progress is a bar redrawn in place on a terminal and a periodic plain line otherwise. */
+class ProgressTest {
+
+  @Test
+  void withoutATerminalAPlainLineIsPrintedEveryFiveSecondsWithRateAndEta() {
+    // Given
+    StringWriter text = new StringWriter();
+    MovingClock clock = new MovingClock();
+    Progress progress = new Progress(new PrintWriter(text, true), false, 100, false, clock);
+
+    // When
+    progress.sent();
+    clock.advance(Duration.ofSeconds(5));
+    for (int i = 0; i < 49; i++) {
+      progress.sent();
+    }
+
+    // Then
+    assertThat(text.toString().lines()).containsExactly(
+        "progress: sent 2/100, answered 0, 0/s, ETA 245s");
+  }
+
+  @Test
+  void onATerminalTheBarIsRedrawnInPlaceAndEndsWithANewLine() {
+    StringWriter text = new StringWriter();
+    MovingClock clock = new MovingClock();
+    Progress progress = new Progress(new PrintWriter(text, true), true, 10, true, clock);
+
+    for (int i = 0; i < 10; i++) {
+      progress.sent();
+    }
+    clock.advance(Duration.ofSeconds(1));
+    for (int i = 0; i < 5; i++) {
+      progress.answered();
+    }
+    progress.finish();
+
+    assertThat(text.toString())
+        .startsWith("\r[###...........................] sent 10/10, answered 1, 1/s, ETA 9s")
+        .contains("\r[###############...............] sent 10/10, answered 5, 5/s, ETA 1s")
+        .endsWith(System.lineSeparator());
+  }
+
+  /** A clock a test moves by hand. */
+  private static final class MovingClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

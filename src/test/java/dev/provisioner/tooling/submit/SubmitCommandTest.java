@@ -1,0 +1,126 @@
+package dev.provisioner.tooling.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.TestKafka;
+import dev.provisioner.worker.WorkerFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code submit} end to end: a file through a real broker, a real worker and the sandbox. */
+class SubmitCommandTest {
+
+  private static WorkerFixture fixture;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void startWorker() {
+    fixture = new WorkerFixture();
+  }
+
+  @AfterAll
+  static void stopWorker() {
+    fixture.close();
+  }
+
+  @Test
+  void aFileWithInvalidRowsSendsNothingAndListsTheBadRows() throws IOException {
+    // Given
+    Path file = accountsCsv("none", 50, 3);
+    long before = fixture.accountCount();
+
+    // When
+    CliRun run = submit(file);
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).contains("line 2: ").contains("account.currency").contains("nothing sent");
+    assertThat(run.out().lines().filter(line -> line.startsWith("invalid: line "))).hasSize(3);
+    assertThat(fixture.accountCount()).isEqualTo(before);
+  }
+
+  @Test
+  void aThousandRowsWithTwentyInvalidGive980CreatedAMatchingReportAndNoDuplicateOnResubmit()
+      throws IOException {
+    // Given
+    Path file = accountsCsv("bulk", 1000, 20);
+    Path report = dir.resolve("report.csv");
+    long before = fixture.accountCount();
+
+    // When
+    CliRun first = submit(file, "--skip-invalid", "--await", "--report", report.toString());
+
+    // Then
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+    assertThat(first.out()).contains("1000 rows: 20 invalid, 980 sent, 980 created, 0 rejected");
+    assertThat(fixture.accountCount()).isEqualTo(before + 980);
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines.get(0)).isEqualTo("line,message_id,external_reference,status,account_id,error");
+    assertThat(lines).hasSize(1001);
+    assertThat(lines.stream().filter(line -> line.contains(",created,bacc_"))).hasSize(980);
+    assertThat(lines.stream().filter(line -> line.contains(",invalid,,"))).hasSize(20)
+        .allMatch(line -> line.contains("account.currency"));
+    assertThat(lines.get(1)).startsWith("2,");
+
+    // When submitted again
+    CliRun second = submit(file, "--skip-invalid", "--await", "--report", report.toString());
+
+    // Then no new account, and every valid row is still reported created
+    assertThat(second.out()).as(second.toString()).contains("980 created");
+    assertThat(fixture.accountCount()).isEqualTo(before + 980);
+  }
+
+  @Test
+  void aValidFileAwaitedExitsZero() throws IOException {
+    Path file = accountsCsv("ok", 10, 0);
+
+    CliRun run = submit(file, "--await");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("10 rows: 0 invalid, 10 sent, 10 created");
+  }
+
+  @Test
+  void anUnknownColumnIsAUsageErrorNamingIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("typo.csv"), "external_reference,colour\na,b\n");
+
+    CliRun run = submit(file);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown column 'colour'");
+  }
+
+  private CliRun submit(Path file, String... options) {
+    String[] base = {"submit", file.toString(), "--bootstrap-servers=" + TestKafka.bootstrapServers(),
+        "--commands-topic=" + fixture.commands, "--replies-topic=" + fixture.replies, "--timeout=PT2M"};
+    String[] args = new String[base.length + options.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(options, 0, args, base.length, options.length);
+    return CliRun.of(args);
+  }
+
+  /** {@code rows} rows; every {@code rows/invalid}-th one (from the first) has a bad currency. */
+  private Path accountsCsv(String name, int rows, int invalid) throws IOException {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    StringBuilder csv = new StringBuilder(
+        "external_reference,name,currency,balance,customer.external_reference,customer.name,metadata.plan\r\n");
+    int every = invalid == 0 ? Integer.MAX_VALUE : rows / invalid;
+    for (int i = 0; i < rows; i++) {
+      String currency = i % every == 0 && i / every < invalid ? "rand" : "ZAR";
+      csv.append("acc-%s-%d,\"Account %d, monthly\",%s,%d,cus-%s-%d,Customer %d,gold\r\n"
+          .formatted(run, i, i, currency, i * 10, run, i, i));
+    }
+    return Files.writeString(dir.resolve(name + ".csv"), csv, StandardCharsets.UTF_8);
+  }
+}
