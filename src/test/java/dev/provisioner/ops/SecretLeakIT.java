@@ -15,13 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API key never leaves the worker: the packaged worker runs with known keys through created,
  * rejected, failed (outage, given up), refused (401) and bad-setting paths, and then all of its
- * output, its replies and its dead letters (values and headers) are searched for each key.
+ * output, its replies and its dead letters (values and headers) are searched for each key. The
+ * worker logs in ECS JSON, as in {@code docker-compose.yml}.
  */
 class SecretLeakIT {
 
@@ -31,11 +33,12 @@ class SecretLeakIT {
   private static final String PUBLIC_KEY = "pk_test_leakCheckPublic8Ja3";
 
   @TempDir
-  private Path logs;
+  private static Path logs;
+  private static final List<String> output = new ArrayList<>();
+  private static String structuredLog = "";
 
-  @Test
-  void noKeyAppearsInAnyLogReplyOrDeadLetterOnAnyPath() throws Exception {
-    List<String> output = new ArrayList<>();
+  @BeforeAll
+  static void runEveryPath() throws Exception {
     try (Sandbox sandbox = Sandbox.start("--sandbox.api-key=" + KEY)) {
       // Given a worker with the right key
       Topics good = new Topics("leak");
@@ -49,6 +52,7 @@ class SecretLeakIT {
         send(good, "m-failed", command("m-failed"));
         awaitCount(good.replies, 3, worker);
         admin(sandbox, "DELETE", "");
+        structuredLog = worker.stdout();
         output.add(worker.stdout() + worker.stderr());
       }
       // and a worker whose key the API refuses gets a command
@@ -65,7 +69,12 @@ class SecretLeakIT {
     // and the worker is started with keys its settings refuse
     output.add(badStart("--provisioner.api.key=" + LIVE_KEY));
     output.add(badStart("--provisioner.api.key=" + PUBLIC_KEY));
+  }
 
+  @Test
+  void noKeyAppearsInAnyLogReplyOrDeadLetterOnAnyPath() {
+    // Given the worker ran created, rejected, failed, refused and bad-setting paths (above)
+    // When all its output, replies and dead letters are searched
     // Then every path happened, and no key appears anywhere
     String all = String.join("\n", output);
     assertThat(all).contains("\"status\":\"created\"", "\"status\":\"rejected\"", "\"status\":\"failed\"",
@@ -73,7 +82,20 @@ class SecretLeakIT {
     assertThat(all).doesNotContain(KEY, WRONG_KEY, LIVE_KEY, PUBLIC_KEY);
   }
 
-  private String badStart(String keySetting) {
+  @Test
+  void structuredLogsCarryTheCommandsCoordinatesAndNoBody() {
+    // Given the worker ran with ECS structured logs (above)
+    // When its log events about the created command are read
+    List<String> created = structuredLog.lines().filter(line -> line.contains("\"message_id\":\"m-created\""))
+        .toList();
+
+    // Then they are JSON carrying message ID, idempotency key, partition and offset, and no body
+    assertThat(created).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{")
+        .contains("\"idempotency_key\":\"", "\"kafka_partition\":\"", "\"kafka_offset\":\"")
+        .doesNotContain("Leak Check", "external_reference"));
+  }
+
+  private static String badStart(String keySetting) {
     try (JarProcess bad = JarProcess.start(logs, "worker", "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
         "--provisioner.api.base-url=http://localhost:9", keySetting)) {
@@ -82,7 +104,7 @@ class SecretLeakIT {
     }
   }
 
-  private JarProcess worker(Sandbox sandbox, Topics topics, String key) {
+  private static JarProcess worker(Sandbox sandbox, Topics topics, String key) {
     return JarProcess.start(logs, "worker", "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
         "--spring.kafka.consumer.group-id=" + topics.commands,
@@ -94,7 +116,8 @@ class SecretLeakIT {
         "--provisioner.topics.partitions=2",
         "--provisioner.resilience.max-attempts=2",
         "--provisioner.resilience.initial-backoff=50ms",
-        "--logging.level.dev.provisioner=DEBUG");
+        "--logging.level.dev.provisioner=DEBUG",
+        "--logging.structured.format.console=ecs");
   }
 
   private static void send(Topics topics, String key, String value) {
