@@ -5,7 +5,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.Health;
@@ -46,8 +48,11 @@ final class ConnectivityHealth {
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         return Health.down().withDetail("error", "interrupted").build();
-      } catch (Exception ex) {
-        return Health.down().withDetail("error", ex.getClass().getSimpleName()).build();
+      } catch (ExecutionException ex) {
+        Throwable cause = ex.getCause() == null ? ex : ex.getCause();
+        return Health.down().withDetail("error", cause.getClass().getSimpleName()).build();
+      } catch (TimeoutException ex) {
+        return Health.down().withDetail("error", "no answer within " + TIMEOUT.toSeconds() + "s").build();
       }
     }
 
