@@ -36,10 +36,15 @@ final class TopicDump {
   }
 
   static List<ConsumerRecord<byte[], byte[]>> records(String bootstrapServers, String topic) {
+    return records(bootstrapServers, topic, "read_uncommitted");
+  }
+
+  /** The topic's records; {@code isolation} is {@code read_committed} or {@code read_uncommitted}. */
+  static List<ConsumerRecord<byte[], byte[]>> records(String bootstrapServers, String topic, String isolation) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "dump-" + UUID.randomUUID());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
