@@ -28,13 +28,15 @@ final class Publisher {
   private final DeadLetterPublishingRecoverer deadLetters;
   private final JsonMapper mapper;
   private final String repliesTopic;
+  private final WorkerMetrics metrics;
 
   Publisher(KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
-      JsonMapper mapper, String repliesTopic) {
+      JsonMapper mapper, String repliesTopic, WorkerMetrics metrics) {
     this.template = template;
     this.deadLetters = deadLetters;
     this.mapper = mapper;
     this.repliesTopic = repliesTopic;
+    this.metrics = metrics;
   }
 
   void publish(ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
@@ -47,6 +49,8 @@ final class Publisher {
     if (outcome instanceof Outcome.DeadLettered dead) {
       deadLetters.accept(record, null, dead.reason());
     }
+    metrics.published(outcome);
+    OutcomeLog.published(record, outcome);
   }
 
   private ProducerRecord<byte[], byte[]> replyRecord(ConsumerRecord<byte[], byte[]> command, Reply reply) {

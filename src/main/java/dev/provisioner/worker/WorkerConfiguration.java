@@ -12,16 +12,19 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -63,7 +66,7 @@ class WorkerConfiguration {
   @Bean
   CommandHandler commandHandler(AccountsApi api, WorkerSettings settings, Clock clock,
       CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters,
-      ScheduledExecutorService retryScheduler, BreakerPause breakerPause) {
+      ScheduledExecutorService retryScheduler, BreakerPause breakerPause, WorkerMetrics metrics) {
     WorkerSettings.Resilience resilience = settings.resilience();
     CircuitBreaker breaker = breakers.circuitBreaker(API, Resilience.breakerConfig(resilience));
     breakerPause.watch(breaker);
@@ -71,7 +74,22 @@ class WorkerConfiguration {
         : limiters.rateLimiter(API, Resilience.rateLimiterConfig(resilience));
     Retry retry = retries.retry(API, Resilience.retryConfig(resilience));
     ApiGuard guard = new ApiGuard(breaker, limiter, clock);
-    return new CommandHandler(api, guard, retry, retryScheduler, clock, resilience.maxBatchWait());
+    return new CommandHandler(metrics.timed(api), guard, retry, retryScheduler, clock, resilience.maxBatchWait());
+  }
+
+  @Bean
+  WorkerMetrics workerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries) {
+    return new WorkerMetrics(registry, bulkheads, retries);
+  }
+
+  @Bean(destroyMethod = "close")
+  ConnectivityHealth.KafkaHealth kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    return ConnectivityHealth.kafka(kafkaAdmin);
+  }
+
+  @Bean
+  HealthIndicator momentApiHealthIndicator(WorkerSettings settings) {
+    return ConnectivityHealth.api(settings.api().toApiSettings().baseUrl());
   }
 
   @Bean
@@ -97,12 +115,12 @@ class WorkerConfiguration {
   @Bean
   BatchProcessor batchProcessor(CommandParser parser, CommandHandler handler,
       KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
-      JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads) {
+      JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads, WorkerMetrics metrics) {
     Bulkhead inFlight = bulkheads.bulkhead(API, BulkheadConfig.custom()
         .maxConcurrentCalls(settings.worker().inFlight())
         .maxWaitDuration(Duration.ofDays(365))
         .build());
-    Publisher publisher = new Publisher(template, deadLetters, mapper, settings.topics().replies());
+    Publisher publisher = new Publisher(template, deadLetters, mapper, settings.topics().replies(), metrics);
     return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher);
   }
 

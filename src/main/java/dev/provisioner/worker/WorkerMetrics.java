@@ -1,0 +1,112 @@
+package dev.provisioner.worker;
+
+import dev.provisioner.accounts.AccountsApi;
+import dev.provisioner.accounts.ApiOutcome;
+import dev.provisioner.command.Reply;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The worker's own Prometheus metrics, all under {@code provisioner_}: commands by outcome, API
+ * latency by operation and status (a histogram), commands in flight, retries and dead letters.
+ *
+ * <p>resilience4j's breaker, retry and bulkhead metrics ({@code resilience4j_*}) and Kafka's
+ * client metrics ({@code kafka_consumer_fetch_manager_records_lag}, per partition) come from
+ * their own binders.
+ */
+final class WorkerMetrics implements SmartInitializingSingleton {
+
+  private final MeterRegistry registry;
+  private final BulkheadRegistry bulkheads;
+  private final RetryRegistry retries;
+  private final Counter retryCounter;
+  private final Counter deadLetters;
+
+  WorkerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries) {
+    this.registry = registry;
+    this.bulkheads = bulkheads;
+    this.retries = retries;
+    this.retryCounter = Counter.builder("provisioner.api.retries")
+        .description("API calls made again after a transient failure").register(registry);
+    this.deadLetters = Counter.builder("provisioner.dead.letters")
+        .description("Records published to the dead-letter topic").register(registry);
+    Gauge.builder("provisioner.commands.in.flight", this, WorkerMetrics::inFlight)
+        .description("Commands started and not yet finished").register(registry);
+  }
+
+  /** Binds to the breaker's retry once every bean exists (the retry is made by the handler's bean). */
+  @Override
+  public void afterSingletonsInstantiated() {
+    retries.find(WorkerConfiguration.API)
+        .ifPresent(retry -> retry.getEventPublisher().onRetry(event -> retryCounter.increment()));
+  }
+
+  /** Counts one record's outcome as it is published. */
+  void published(Outcome outcome) {
+    Reply reply = outcome instanceof Outcome.Answered answered
+        ? answered.reply()
+        : ((Outcome.DeadLettered) outcome).reply();
+    String name = reply == null ? "dead-lettered" : reply.status().name().toLowerCase(Locale.ROOT);
+    registry.counter("provisioner.commands", "outcome", name).increment();
+    if (outcome instanceof Outcome.DeadLettered) {
+      deadLetters.increment();
+    }
+  }
+
+  /** {@code api} with every call timed into {@code provisioner_api_requests_seconds}. */
+  AccountsApi timed(AccountsApi api) {
+    return new AccountsApi() {
+      @Override
+      public CompletableFuture<ApiOutcome> create(JsonNode accountBody, String idempotencyKey) {
+        return time("create", () -> api.create(accountBody, idempotencyKey));
+      }
+
+      @Override
+      public CompletableFuture<ApiOutcome> retrieve(String accountOrExternalReference) {
+        return time("retrieve", () -> api.retrieve(accountOrExternalReference));
+      }
+    };
+  }
+
+  private CompletableFuture<ApiOutcome> time(String operation, Supplier<CompletableFuture<ApiOutcome>> call) {
+    Timer.Sample sample = Timer.start(registry);
+    return call.get().whenComplete((outcome, error) -> sample.stop(Timer.builder("provisioner.api.requests")
+        .description("Calls to the Moment API by operation and HTTP status (0: no response)")
+        .tag("operation", operation)
+        .tag("status", outcome == null ? "error" : String.valueOf(status(outcome)))
+        .publishPercentileHistogram()
+        .register(registry)));
+  }
+
+  static int status(ApiOutcome outcome) {
+    if (outcome instanceof ApiOutcome.Created created) {
+      return created.replayed() ? 200 : 201;
+    }
+    if (outcome instanceof ApiOutcome.Rejected rejected) {
+      return rejected.problem().status();
+    }
+    if (outcome instanceof ApiOutcome.Conflict conflict) {
+      return conflict.problem().status();
+    }
+    if (outcome instanceof ApiOutcome.NotAuthorized denied) {
+      return denied.problem().status();
+    }
+    return ((ApiOutcome.Transient) outcome).problem().status();
+  }
+
+  private double inFlight() {
+    return bulkheads.find(WorkerConfiguration.API)
+        .map(bulkhead -> bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+            - bulkhead.getMetrics().getAvailableConcurrentCalls())
+        .orElse(0);
+  }
+}

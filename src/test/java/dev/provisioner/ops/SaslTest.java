@@ -1,0 +1,154 @@
+package dev.provisioner.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.provisioner.broker.LocalBroker;
+import dev.provisioner.sandbox.Sandbox;
+import dev.provisioner.worker.WorkerApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The worker against a broker that requires SASL/PLAIN, configured only through {@code
+ * spring.kafka.*}: it processes a command with the right credentials and is refused with wrong ones.
+ */
+class SaslTest {
+
+  private static final String KEY = "sk_test_saslWorkerKey2Fp7";
+  private static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+  private static LocalBroker broker;
+  private static Sandbox sandbox;
+
+  @BeforeAll
+  static void startSaslBroker() {
+    broker = LocalBroker.builder()
+        .property("listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
+        .property("sasl.enabled.mechanisms", "PLAIN")
+        .property("sasl.mechanism.inter.broker.protocol", "PLAIN")
+        .property("listener.name.plaintext.plain.sasl.jaas.config", PLAIN + " required"
+            + " username=\"admin\" password=\"admin-secret\" user_admin=\"admin-secret\""
+            + " user_provisioner=\"provisioner-secret\";")
+        .start();
+    sandbox = Sandbox.start("--sandbox.api-key=" + KEY);
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+    broker.close();
+  }
+
+  @Test
+  void theWorkerWithSaslCredentialsProcessesACommand() {
+    // Given a worker configured for SASL/PLAIN with the right password
+    String commands = "sasl-commands-" + UUID.randomUUID();
+    String replies = "sasl-replies-" + UUID.randomUUID();
+    try (ConfigurableApplicationContext worker = worker(commands, replies, "provisioner-secret")) {
+      // When a command arrives
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig(Map.of(
+          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
+        producer.send(new ProducerRecord<>(commands, "m-sasl", SecretLeakIT.command("m-sasl")));
+      }
+
+      // Then its created reply is on the replies topic
+      assertThat(awaitReply(replies)).contains("\"message_id\":\"m-sasl\"", "\"status\":\"created\"");
+    }
+  }
+
+  @Test
+  void theWorkerWithAWrongPasswordIsRefusedAndSaysSoInItsHealth() throws Exception {
+    // Given a worker configured for SASL/PLAIN with a wrong password
+    String commands = "sasl-refused-" + UUID.randomUUID();
+    try (ConfigurableApplicationContext worker = worker(commands, commands + "-replies", "wrong")) {
+      // When its health is probed
+      int port = ((WebServerApplicationContext) worker).getWebServer().getPort();
+      String health = await().atMost(Duration.ofSeconds(60))
+          .until(() -> get(port, "/actuator/health"), body -> body.contains("SaslAuthenticationException"));
+
+      // Then Kafka is DOWN because authentication failed
+      assertThat(health).contains("\"kafka\":{\"details\":{\"error\":\"SaslAuthenticationException\"},"
+          + "\"status\":\"DOWN\"}");
+    }
+  }
+
+  private static ConfigurableApplicationContext worker(String commands, String replies, String password) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        "--spring.kafka.security.protocol=SASL_PLAINTEXT",
+        "--spring.kafka.properties.sasl.mechanism=PLAIN",
+        "--spring.kafka.properties.sasl.jaas.config=" + jaas(password),
+        "--spring.kafka.consumer.group-id=" + commands,
+        "--server.port=0",
+        "--provisioner.api.base-url=" + sandbox.baseUrl(),
+        "--provisioner.api.key=" + KEY,
+        "--provisioner.topics.partitions=1",
+        "--provisioner.topics.commands=" + commands,
+        "--provisioner.topics.replies=" + replies,
+        "--provisioner.topics.dead-letters=" + commands + "-dlt"));
+    return WorkerApplication.start(args);
+  }
+
+  private static String jaas(String password) {
+    return PLAIN + " required username=\"provisioner\" password=\"" + password + "\";";
+  }
+
+  private static Properties clientConfig(Map<String, Object> extra) {
+    Properties props = new Properties();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+    props.put(SaslConfigs.SASL_JAAS_CONFIG, jaas("provisioner-secret"));
+    props.putAll(extra);
+    return props;
+  }
+
+  private static String awaitReply(String topic) {
+    Properties props = clientConfig(Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    List<String> values = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(List.of(topic));
+      await().atMost(Duration.ofSeconds(90)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+        return !values.isEmpty();
+      });
+    }
+    return values.get(0);
+  }
+
+  private static String get(int port, String path) throws Exception {
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+}
