@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * value stops the start with a message naming the setting and the value.
  */
 @ConfigurationProperties("provisioner")
-public record WorkerSettings(Api api, @DefaultValue Topics topics, @DefaultValue Processing worker,
+public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics, @DefaultValue Processing worker,
     @DefaultValue Resilience resilience) {
 
   /** The Moment API: base URL, key (env {@code PROVISIONER_API_KEY}) and timeouts. */
