@@ -22,11 +22,16 @@ public final class SandboxControl {
 
   /** Forgets every account, key and fault, then adds {@code latencyMs} to every API request. */
   public void resetWithLatency(long latencyMs) {
+    resetWithFaults("{\"latency_ms\": " + latencyMs + "}");
+  }
+
+  /** Forgets every account, key and fault, then sets the faults ({@code /_sandbox/faults} JSON). */
+  public void resetWithFaults(String faultsJson) {
     send(HttpRequest.newBuilder(baseUrl.resolve("/_sandbox/reset"))
         .POST(HttpRequest.BodyPublishers.noBody()).build());
     send(HttpRequest.newBuilder(baseUrl.resolve("/_sandbox/faults"))
         .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"latency_ms\": " + latencyMs + "}")).build());
+        .PUT(HttpRequest.BodyPublishers.ofString(faultsJson)).build());
   }
 
   private void send(HttpRequest request) {

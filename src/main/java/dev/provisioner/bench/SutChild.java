@@ -7,8 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The child JVM's side of a run. It starts the system under test and says {@code BENCH READY};
@@ -26,7 +24,7 @@ public final class SutChild {
   public static void run(List<String> args, BufferedReader in, PrintWriter out)
       throws IOException, InterruptedException {
     SutSpec spec = SutSpec.fromArgs(args);
-    quietLogs();
+    QuietLogs.warningsOnly();
     try (SystemUnderTest sut = SystemUnderTest.start(spec)) {
       out.println(PREFIX + "READY");
       expect(in, "GO");
@@ -36,14 +34,6 @@ public final class SutChild {
       }
       expect(in, "STOP");
       out.println(PREFIX + "STATS " + peakHeapBytes());
-    }
-  }
-
-  /** Kafka clients log at DEBUG without Spring Boot's logging set-up; only warnings matter. */
-  private static void quietLogs() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)
-        instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
   }
 

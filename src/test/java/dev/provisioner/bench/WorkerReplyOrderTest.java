@@ -26,9 +26,9 @@ class WorkerReplyOrderTest {
         List.of(Mode.WORKER), TestKafka.bootstrapServers(), output, List.of());
 
     ModeRun run;
-    try (Sandbox sandbox = Sandbox.start("--sandbox.faults.jitter-ms=5")) {
+    try (Sandbox sandbox = Sandbox.start()) {
       SandboxControl control = new SandboxControl(sandbox.baseUrl());
-      control.resetWithLatency(2);
+      control.resetWithFaults("{\"latency_ms\": 2, \"jitter_ms\": 5}");
       run = ModeRun.run(settings, control, TestKafka.bootstrapServers(), Mode.WORKER, 2);
     }
 
