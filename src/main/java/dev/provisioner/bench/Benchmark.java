@@ -28,7 +28,6 @@ public final class Benchmark {
     try (Sandbox sandbox = Sandbox.start("--logging.level.root=WARN")) {
       String bootstrap = bootstrap(broker);
       SandboxControl control = new SandboxControl(sandbox.baseUrl());
-      warmUp(control, bootstrap);
       List<RunResult> runs = new ArrayList<>();
       for (long latency : settings.latencies()) {
         for (Mode mode : settings.modes()) {
@@ -47,21 +46,6 @@ public final class Benchmark {
         broker.close();
       }
     }
-  }
-
-  /**
-   * A short run of the first mode, not recorded, so that the broker and the sandbox in this JVM
-   * are compiled before the first measured run (else whichever mode runs first pays their JIT).
-   */
-  private void warmUp(SandboxControl control, String bootstrap) throws InterruptedException {
-    Mode mode = settings.modes().get(0);
-    int commands = Math.min(settings.commands(), 10_000);
-    progress.accept("warming up with " + commands + " commands of " + mode.id() + " ...");
-    control.resetWithLatency(0);
-    BenchSettings warmUp = new BenchSettings(commands, settings.keys(), settings.partitions(),
-        List.of(0L), settings.inFlight(), List.of(mode), bootstrap, settings.output(),
-        settings.childJvmOptions());
-    ModeRun.run(warmUp, control, bootstrap, mode, 0);
   }
 
   private String bootstrap(@Nullable LocalBroker broker) {

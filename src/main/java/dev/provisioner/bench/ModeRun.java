@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * One mode at one latency: fresh topics, the system under test in a child JVM, the commands
- * produced in one burst, every reply awaited; CPU time is the child's between {@code GO} and the
- * last reply.
+ * One mode at one latency: fresh topics, the system under test in a child JVM, warm-up
+ * commands ({@link SutSpec#warmUp()}) answered, then the measured commands produced in one burst
+ * and every reply awaited; CPU time is the child's from after the warm-up to the last reply.
  *
  * @param result the measured row
  * @param arrivals sequence numbers of the replies in arrival order (empty for raw-http)
@@ -30,6 +30,9 @@ public record ModeRun(RunResult result, int[] arrivals) {
     }
     Path log = settings.output().resolve("logs").resolve(run + ".log");
     try (SutProcess child = SutProcess.start(spec, settings.childJvmOptions(), log)) {
+      if (mode.usesKafka()) {
+        warmUp(spec);
+      }
       long cpuBefore = child.cpuNanos();
       Outcome outcome = mode.usesKafka() ? viaKafka(spec, child) : viaHttp(child);
       long cpuNanos = child.cpuNanos() - cpuBefore;
@@ -53,6 +56,19 @@ public record ModeRun(RunResult result, int[] arrivals) {
           spec.keys(), sentAt);
       replies.awaitReplies(spec.commands(), STALL);
       return new Outcome(replies.completions().measured(), replies.arrivals());
+    }
+  }
+
+  /** Warm-up commands on the run's topics, answered before the measured ones are produced. */
+  private static void warmUp(SutSpec spec) throws InterruptedException {
+    SutSpec warm = spec.warmUp();
+    long[] sentAt = new long[warm.commands()];
+    try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
+        warm.topicPrefix(), sentAt)) {
+      replies.awaitAssigned();
+      CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), warm.topicPrefix(),
+          spec.keys(), sentAt);
+      replies.awaitReplies(warm.commands(), STALL);
     }
   }
 

@@ -40,7 +40,7 @@ final class ReplyReader implements AutoCloseable {
     this.seen = new BitSet(sentAt.length);
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, topic + "-bench-reader",
+        ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + run,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,

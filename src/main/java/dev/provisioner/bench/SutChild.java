@@ -9,7 +9,8 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * The child JVM's side of a run. It starts the system under test and says {@code BENCH READY};
+ * The child JVM's side of a run. It starts the system under test (raw-http makes its warm-up
+ * calls) and says {@code BENCH READY};
  * on {@code GO} it resets the heap peaks (and, for raw-http, makes the calls and says {@code BENCH
  * RESULT}); on {@code STOP} it says {@code BENCH STATS <peak heap bytes>} and stops.
  */
@@ -26,6 +27,9 @@ public final class SutChild {
     SutSpec spec = SutSpec.fromArgs(args);
     QuietLogs.warningsOnly();
     try (SystemUnderTest sut = SystemUnderTest.start(spec)) {
+      if (spec.mode() == Mode.RAW_HTTP) {
+        RawHttpLoad.run(spec.warmUp());
+      }
       out.println(PREFIX + "READY");
       expect(in, "GO");
       resetHeapPeaks();

@@ -112,6 +112,7 @@ final class SutProcess implements AutoCloseable {
         }
         out.write(line);
         out.write('\n');
+        out.flush();
       }
     } catch (IOException e) {
       messages.add("GONE " + e.getMessage());
