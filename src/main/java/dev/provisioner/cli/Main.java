@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Turns account-creation commands on Kafka into accounts in Moment's billing API.",
     subcommands = {DevCommand.class, WorkerCommand.class, BrokerCommand.class, SandboxCommand.class,
-        SubmitCommand.class, DltCommand.class},
+        SubmitCommand.class, DltCommand.class, BenchCommand.class},
     commandListHeading = "%nCommands:%n",
     footer = {"", "Options are --name=value; Spring Boot properties work everywhere,",
         "e.g. --spring.kafka.bootstrap-servers=host:9092."})

@@ -1,0 +1,86 @@
+package dev.provisioner.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * One mode at one latency: fresh topics, the system under test in a child JVM, warm-up
+ * commands ({@link SutSpec#warmUp()}) answered, then the measured commands produced in one burst
+ * and every reply awaited; CPU time is the child's from after the warm-up to the last reply.
+ *
+ * @param result the measured row
+ * @param arrivals sequence numbers of the replies in arrival order (empty for raw-http)
+ */
+public record ModeRun(RunResult result, int[] arrivals) {
+
+  private static final Duration STALL = Duration.ofSeconds(90);
+
+  /** Runs {@code mode} against the broker and the sandbox (its latency already set). */
+  public static ModeRun run(BenchSettings settings, SandboxControl sandbox, String bootstrap,
+      Mode mode, long latencyMs) throws InterruptedException {
+    int commands = settings.commandsFor(mode, latencyMs);
+    String run = "bench-" + mode.id() + "-" + latencyMs + "-" + UUID.randomUUID().toString()
+        .substring(0, 8);
+    SutSpec spec = new SutSpec(mode, bootstrap, sandbox.baseUrl(), run, settings.partitions(),
+        settings.inFlight(), commands, settings.keys());
+    if (mode.usesKafka()) {
+      Topics.create(bootstrap, settings.partitions(), spec.commandsTopic(), spec.repliesTopic(),
+          spec.deadLettersTopic());
+    }
+    Path log = settings.output().resolve("logs").resolve(run + ".log");
+    try (SutProcess child = SutProcess.start(spec, settings.childJvmOptions(), log)) {
+      if (mode.usesKafka()) {
+        warmUp(spec);
+      }
+      long cpuBefore = child.cpuNanos();
+      Outcome outcome = mode.usesKafka() ? viaKafka(spec, child) : viaHttp(child);
+      long cpuNanos = child.cpuNanos() - cpuBefore;
+      long peakHeap = child.stop();
+      Completions.Measured m = outcome.measured();
+      RunResult result = new RunResult(mode.id(), latencyMs, settings.partitions(),
+          settings.keys(), m.count(), settings.inFlight(), round(m.throughputPerS()),
+          round(m.p50Ms()), round(m.p99Ms()), round(cpuNanos / 1000.0 / Math.max(1, m.count())),
+          round(peakHeap / (1024.0 * 1024.0)));
+      return new ModeRun(result, outcome.arrivals());
+    }
+  }
+
+  private static Outcome viaKafka(SutSpec spec, SutProcess child) throws InterruptedException {
+    long[] sentAt = new long[spec.commands()];
+    try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
+        spec.topicPrefix(), sentAt)) {
+      replies.awaitAssigned();
+      child.go();
+      CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), spec.topicPrefix(),
+          spec.keys(), sentAt);
+      replies.awaitReplies(spec.commands(), STALL);
+      return new Outcome(replies.completions().measured(), replies.arrivals());
+    }
+  }
+
+  /** Warm-up commands on the run's topics, answered before the measured ones are produced. */
+  private static void warmUp(SutSpec spec) throws InterruptedException {
+    SutSpec warm = spec.warmUp();
+    long[] sentAt = new long[warm.commands()];
+    try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
+        warm.topicPrefix(), sentAt)) {
+      replies.awaitAssigned();
+      CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), warm.topicPrefix(),
+          spec.keys(), sentAt);
+      replies.awaitReplies(warm.commands(), STALL);
+    }
+  }
+
+  private static Outcome viaHttp(SutProcess child) {
+    child.go();
+    return new Outcome(child.awaitResult(Duration.ofHours(2)), new int[0]);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private record Outcome(Completions.Measured measured, int[] arrivals) {
+  }
+}

@@ -1,0 +1,97 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.bench.BenchSettings;
+import dev.provisioner.bench.Benchmark;
+import dev.provisioner.bench.Mode;
+import dev.provisioner.bench.Results;
+import dev.provisioner.bench.ResultsTable;
+import dev.provisioner.bench.SutChild;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bench}: the throughput benchmark of the worker against its peers (see docs/bench.md).
+ * With {@code --sut.mode=...} it is the child JVM of one run instead.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure end-to-end throughput, latency, CPU and heap of the worker against a",
+        "plain listener, parallel-consumer and raw HTTP calls; see docs/bench.md."})
+final class BenchCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--commands", defaultValue = "50000", description = "Commands per run (N).")
+  private int commands;
+
+  @Option(names = "--keys", defaultValue = "10000", description = "Distinct keys (K).")
+  private int keys;
+
+  @Option(names = "--partitions", defaultValue = "6", description = "Partitions (P).")
+  private int partitions;
+
+  @Option(names = "--latencies", defaultValue = "0,20", split = ",",
+      description = "Sandbox latencies in ms (L), comma-separated.")
+  private List<Long> latencies;
+
+  @Option(names = "--in-flight", defaultValue = "256", description = "API calls in flight.")
+  private int inFlight;
+
+  @Option(names = "--modes", defaultValue = "worker,classic-listener,parallel-consumer,raw-http",
+      split = ",", description = "Modes to run, comma-separated.")
+  private List<String> modes;
+
+  @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one.")
+  private @Nullable String bootstrapServers;
+
+  @Option(names = "--output", defaultValue = "target/bench", description = "Results directory.")
+  private Path output;
+
+  @Option(names = "--child-jvm-option", description = "JVM option of the child JVMs, e.g. "
+      + "-Xmx256m; repeatable.")
+  private List<String> childJvmOptions = new ArrayList<>();
+
+  @Unmatched
+  private List<String> childArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (childArgs.stream().anyMatch(arg -> arg.startsWith("--sut.mode="))) {
+      SutChild.run(childArgs, new BufferedReader(new InputStreamReader(System.in,
+          StandardCharsets.UTF_8)), spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    if (!childArgs.isEmpty()) {
+      throw new UsageException("bench: unknown option " + childArgs.get(0));
+    }
+    var out = spec.commandLine().getOut();
+    out.println("bench on JVM " + Results.currentJvm());
+    Results results = new Benchmark(settings(), out::println).run();
+    out.println();
+    out.print(ResultsTable.render(results));
+    out.println("results: " + output.resolve(Results.FILE) + ", chart: "
+        + output.resolve(Results.CHART));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private BenchSettings settings() {
+    try {
+      return new BenchSettings(commands, keys, partitions, latencies, inFlight,
+          modes.stream().map(Mode::of).toList(), bootstrapServers, output, childJvmOptions);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.provisioner.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provisioner.testing.TestKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class BenchmarkSmokeTest {
+
+  private static final List<String> FIELDS = List.of("mode", "latency_ms", "partitions", "keys",
+      "commands", "in_flight", "throughput_per_s", "p50_ms", "p99_ms", "cpu_us_per_command",
+      "peak_heap_mb");
+
+  @TempDir
+  Path output;
+
+  @Test
+  void givenEveryModeAndFiveHundredCommands_whenTheBenchmarkRuns_thenEachModeAnswersAllAndResultsAreWritten()
+      throws Exception {
+    BenchSettings settings = new BenchSettings(500, 50, 3, List.of(0L), 32, List.of(Mode.values()),
+        TestKafka.bootstrapServers(), output, List.of("-Xmx256m"));
+
+    Results results = new Benchmark(settings, line -> { }).run();
+
+    assertThat(results.runs()).extracting(RunResult::mode)
+        .containsExactly("worker", "classic-listener", "parallel-consumer", "raw-http");
+    assertThat(results.runs()).allSatisfy(run -> {
+      assertThat(run.commands()).isEqualTo(500);
+      assertThat(run.throughputPerS()).isPositive();
+      assertThat(run.cpuUsPerCommand()).isPositive();
+      assertThat(run.peakHeapMb()).isPositive();
+    });
+    JsonNode json = JsonMapper.builder().build().readTree(output.resolve("results.json").toFile());
+    assertThat(json.path("jvm").asString()).isNotBlank();
+    assertThat(json.path("runs")).hasSize(4);
+    json.path("runs").forEach(run -> assertThat(run.propertyNames()).containsExactlyElementsOf(FIELDS));
+    assertThat(Files.size(output.resolve("throughput.png"))).isPositive();
+  }
+}
