@@ -52,6 +52,11 @@ final class ApiGuard {
     return call.get().whenComplete((outcome, error) -> record(outcome, start));
   }
 
+  /** False while the breaker is open or letting probes through: the API is in an outage. */
+  boolean breakerClosed() {
+    return breaker.getState() == CircuitBreaker.State.CLOSED;
+  }
+
   /** Zero to call now, a duration to wait, or negative when the deadline has passed. */
   private Duration waitBeforeCall(Instant deadline) {
     Instant now = clock.instant();
