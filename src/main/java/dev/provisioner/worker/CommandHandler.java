@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each step calls the API through the {@link ApiGuard}; {@link Step} says whether the command
  * is done or should try again, and resilience4j's {@link Retry} spaces the tries. Two kinds of
- * try do not spend the budget: one that failed while the breaker was not closed (an outage), and
+ * try do not spend the budget: one that failed while the breaker was not closed (an outage) or
+ * with 429 (throttling), and
  * the next-generation try after the API replayed a stored failure (the echo of a try already
  * counted).
  */
@@ -78,7 +79,8 @@ final class CommandHandler {
       if (failure.replayed()) {
         return reconciler.afterReplayedFailure(attempts, key, failure, () -> step(attempts));
       }
-      return guard.breakerClosed() ? tryAgain(failure) : afterOutage(attempts);
+      return guard.breakerClosed() && failure.problem().status() != 429
+          ? tryAgain(failure) : afterOutage(attempts);
     }
     ApiOutcome.NotAuthorized denied = (ApiOutcome.NotAuthorized) outcome;
     return CompletableFuture.failedFuture(new SystemicFailureException(
@@ -87,8 +89,10 @@ final class CommandHandler {
   }
 
   /**
-   * A backend fault while the breaker is open or probing is the API's outage, not this command's
-   * fault: the command tries again without spending its budget, waiting at the guard meanwhile.
+   * A backend fault while the breaker is open or probing is the API's outage, and a 429 is the
+   * API's throttling, not this command's fault: the command tries again without spending its
+   * budget, waiting at the guard (breaker, {@code Retry-After}) meanwhile. The batch's
+   * {@code max-batch-wait} still bounds the wait.
    */
   private CompletableFuture<Step> afterOutage(Attempts attempts) {
     return CompletableFuture.supplyAsync(() -> attempts,
