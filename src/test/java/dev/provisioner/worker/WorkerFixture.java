@@ -197,8 +197,12 @@ final class WorkerFixture implements AutoCloseable {
     private volatile boolean running = true;
 
     RecordReader(String topic) {
+      this(TestKafka.bootstrapServers(), topic);
+    }
+
+    RecordReader(String bootstrapServers, String topic) {
       Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       props.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
       props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
