@@ -76,16 +76,20 @@ final class CommandHandler {
           : reconciler.afterConflict(attempts, key, conflict);
     }
     if (outcome instanceof ApiOutcome.Transient failure) {
-      if (failure.replayed()) {
-        return reconciler.afterReplayedFailure(attempts, key, failure, () -> step(attempts));
-      }
-      return guard.breakerClosed() && failure.problem().status() != 429
-          ? tryAgain(failure) : afterOutage(attempts);
+      return afterFailure(attempts, key, failure);
     }
     ApiOutcome.NotAuthorized denied = (ApiOutcome.NotAuthorized) outcome;
     return CompletableFuture.failedFuture(new SystemicFailureException(
         "the Moment API refused provisioner.api.key (" + denied.problem().status() + " "
             + denied.problem().title() + "): check the key and restart the worker", true));
+  }
+
+  private CompletableFuture<Step> afterFailure(Attempts attempts, String key, ApiOutcome.Transient failure) {
+    if (failure.replayed()) {
+      return reconciler.afterReplayedFailure(attempts, key, failure, () -> step(attempts));
+    }
+    return guard.breakerClosed() && failure.problem().status() != 429
+        ? tryAgain(failure) : afterOutage(attempts);
   }
 
   /**

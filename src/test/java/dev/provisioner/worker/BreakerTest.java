@@ -20,7 +20,9 @@ class BreakerTest {
       fixture.sendAll(FaultInjectionTest.commands(100));
       FaultInjectionTest.awaitReplies(fixture, 100, Duration.ofSeconds(60));
 
-      fixture.sandboxAdmin("POST", "/_sandbox/outage", "{\"seconds\": 12, \"mode\": \"refuse\"}");
+      // hang, not refuse: a refusal's Retry-After would hold every call before the breaker has
+      // seen enough failures to open; hung calls all time out together.
+      fixture.sandboxAdmin("POST", "/_sandbox/outage", "{\"seconds\": 12, \"mode\": \"hang\"}");
       fixture.sendAll(FaultInjectionTest.commands(200));
       await().atMost(Duration.ofSeconds(20)).until(() -> "OPEN".equals(worker(fixture).path("breaker").asString()));
 
