@@ -25,12 +25,15 @@ final class ApiGuard {
   private final CircuitBreaker breaker;
   private final @Nullable RateLimiter rateLimiter;
   private final Clock clock;
+  private final Duration maxRetryAfter;
   private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
 
-  ApiGuard(CircuitBreaker breaker, @Nullable RateLimiter rateLimiter, Clock clock) {
+  /** {@code maxRetryAfter} caps the pause a {@code Retry-After} can impose. */
+  ApiGuard(CircuitBreaker breaker, @Nullable RateLimiter rateLimiter, Clock clock, Duration maxRetryAfter) {
     this.breaker = breaker;
     this.rateLimiter = rateLimiter;
     this.clock = clock;
+    this.maxRetryAfter = maxRetryAfter;
   }
 
   /**
@@ -50,6 +53,11 @@ final class ApiGuard {
     attempts.count();
     long start = System.nanoTime();
     return call.get().whenComplete((outcome, error) -> record(outcome, start));
+  }
+
+  /** False while the breaker is open or letting probes through: the API is in an outage. */
+  boolean breakerClosed() {
+    return breaker.getState() == CircuitBreaker.State.CLOSED;
   }
 
   /** Zero to call now, a duration to wait, or negative when the deadline has passed. */
@@ -76,7 +84,8 @@ final class ApiGuard {
   private void record(@Nullable ApiOutcome outcome, long start) {
     long elapsed = System.nanoTime() - start;
     if (outcome instanceof ApiOutcome.Transient t && t.retryAfter() != null) {
-      holdUntil(clock.instant().plus(t.retryAfter()));
+      Duration pause = t.retryAfter().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : t.retryAfter();
+      holdUntil(clock.instant().plus(pause));
     }
     breaker.onResult(elapsed, TimeUnit.NANOSECONDS, outcome);
   }

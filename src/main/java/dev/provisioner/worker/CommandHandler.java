@@ -10,14 +10,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Takes one valid command to its end: created or rejected, or given up on after its retry budget.
  *
  * <p>Each step calls the API through the {@link ApiGuard}; {@link Step} says whether the command
- * is done or should try again, and resilience4j's {@link Retry} spaces the tries.
+ * is done or should try again, and resilience4j's {@link Retry} spaces the tries. Two kinds of
+ * try do not spend the budget: one that failed while the breaker was not closed (an outage) or
+ * with 429 (throttling), and
+ * the next-generation try after the API replayed a stored failure (the echo of a try already
+ * counted).
  */
 final class CommandHandler {
+
+  private static final Duration OUTAGE_PAUSE = Duration.ofMillis(100);
 
   private final AccountsApi api;
   private final ApiGuard guard;
@@ -69,12 +76,32 @@ final class CommandHandler {
           : reconciler.afterConflict(attempts, key, conflict);
     }
     if (outcome instanceof ApiOutcome.Transient failure) {
-      return failure.replayed() ? reconciler.afterReplayedFailure(attempts, key, failure) : tryAgain(failure);
+      return afterFailure(attempts, key, failure);
     }
     ApiOutcome.NotAuthorized denied = (ApiOutcome.NotAuthorized) outcome;
     return CompletableFuture.failedFuture(new SystemicFailureException(
         "the Moment API refused provisioner.api.key (" + denied.problem().status() + " "
             + denied.problem().title() + "): check the key and restart the worker", true));
+  }
+
+  private CompletableFuture<Step> afterFailure(Attempts attempts, String key, ApiOutcome.Transient failure) {
+    if (failure.replayed()) {
+      return reconciler.afterReplayedFailure(attempts, key, failure, () -> step(attempts));
+    }
+    return guard.breakerClosed() && failure.problem().status() != 429
+        ? tryAgain(failure) : afterOutage(attempts);
+  }
+
+  /**
+   * A backend fault while the breaker is open or probing is the API's outage, and a 429 is the
+   * API's throttling, not this command's fault: the command tries again without spending its
+   * budget, waiting at the guard (breaker, {@code Retry-After}) meanwhile. The batch's
+   * {@code max-batch-wait} still bounds the wait.
+   */
+  private CompletableFuture<Step> afterOutage(Attempts attempts) {
+    return CompletableFuture.supplyAsync(() -> attempts,
+            CompletableFuture.delayedExecutor(OUTAGE_PAUSE.toMillis(), TimeUnit.MILLISECONDS))
+        .thenCompose(this::step);
   }
 
   static CompletableFuture<Step> tryAgain(ApiOutcome cause) {

@@ -11,6 +11,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * The worker's Kafka listener: one call per polled batch, inside the batch's transaction. A
  * fault a person must fix stops consumption (health DOWN, one log line) instead of dead-lettering
  * every command; the batch is rolled back and waits for the restart.
+ *
+ * <p>The consumer group is {@code spring.kafka.consumer.group-id}, not the listener's ID.
  */
 final class CommandListener {
 
@@ -27,7 +29,7 @@ final class CommandListener {
     this.listeners = listeners;
   }
 
-  @KafkaListener(id = ID, topics = "${provisioner.topics.commands:account-commands}", batch = "true")
+  @KafkaListener(id = ID, idIsGroup = false, topics = "${provisioner.topics.commands:account-commands}", batch = "true")
   void onBatch(List<ConsumerRecord<byte[], byte[]>> batch) {
     try {
       processor.process(batch);

@@ -31,10 +31,15 @@ final class Reconciler {
     this.guard = guard;
   }
 
-  CompletableFuture<Step> afterReplayedFailure(Attempts attempts, String key, ApiOutcome.Transient failure) {
+  /**
+   * After a replayed failure: done when the account exists; else {@code nextTry} at once under
+   * the next generation of the key, which the replay did not charge to the command's budget.
+   */
+  CompletableFuture<Step> afterReplayedFailure(Attempts attempts, String key, ApiOutcome.Transient failure,
+      java.util.function.Supplier<CompletableFuture<Step>> nextTry) {
     return lookUp(attempts, key, failure, () -> {
       attempts.nextGeneration();
-      return CommandHandler.tryAgain(failure);
+      return nextTry.get();
     });
   }
 

@@ -45,8 +45,13 @@ public final class WorkerFixture implements AutoCloseable {
   private final RecordReader deadLetterReader;
 
   public WorkerFixture(String... extraArgs) {
+    this(List.of(), extraArgs);
+  }
+
+  /** A worker with {@code extraArgs}, against a sandbox started with {@code sandboxArgs}. */
+  public WorkerFixture(List<String> sandboxArgs, String... extraArgs) {
     TestKafka.createTopics(3, commands, replies, deadLetters);
-    sandbox = Sandbox.start();
+    sandbox = Sandbox.start(sandboxArgs.toArray(String[]::new));
     List<String> args = new ArrayList<>(List.of(
         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
         "--spring.kafka.consumer.group-id=" + commands,
@@ -74,6 +79,49 @@ public final class WorkerFixture implements AutoCloseable {
 
   public void send(String key, String value) {
     send(key, value, Map.of());
+  }
+
+  /** Sends many records (key, value) and flushes once. */
+  void sendAll(List<Map.Entry<String, String>> records) {
+    for (Map.Entry<String, String> entry : records) {
+      producer.send(new ProducerRecord<>(commands, entry.getKey().getBytes(StandardCharsets.UTF_8),
+          entry.getValue().getBytes(StandardCharsets.UTF_8)));
+    }
+    producer.flush();
+  }
+
+  List<ConsumerRecord<byte[], byte[]>> allDeadLetters() {
+    return deadLetterReader.records();
+  }
+
+  /** The worker's management port (health, metrics). */
+  int port() {
+    return Integer.parseInt(worker.getEnvironment().getProperty("local.server.port", "0"));
+  }
+
+  /** Sends an admin request to the sandbox ({@code /_sandbox/...}); returns the answer's JSON. */
+  JsonNode sandboxAdmin(String method, String path, String body) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+              .header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
+    } catch (Exception ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /** GETs {@code url} (e.g. the worker's health) and returns its JSON. */
+  static JsonNode getJson(String url) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body());
+    } catch (Exception ex) {
+      throw new IllegalStateException(ex);
+    }
   }
 
   /** The replies whose message-id header is {@code messageId}, once {@code count} have arrived. */
@@ -149,8 +197,12 @@ public final class WorkerFixture implements AutoCloseable {
     private volatile boolean running = true;
 
     RecordReader(String topic) {
+      this(TestKafka.bootstrapServers(), topic);
+    }
+
+    RecordReader(String bootstrapServers, String topic) {
       Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       props.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
       props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,0 +1,94 @@
+package dev.provisioner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker against injected API faults, on the test broker and a real sandbox: outages that
+ * refuse or hang, stored 500s and lost answers, and a 429 storm. Each test prints its
+ * {@link Figures}.
+ */
+class FaultInjectionTest {
+
+  /**
+   * Short waits for tests; 10 attempts, not 6: on a starved CI machine a 2 s request timeout also
+   * fires while the breaker is closed, and those timeouts are charged (see the report).
+   */
+  static final String[] FAST = {
+      "--provisioner.resilience.max-attempts=10",
+      "--provisioner.resilience.open-duration=1s",
+      "--provisioner.resilience.initial-backoff=50ms",
+      "--provisioner.resilience.max-backoff=1s",
+      "--provisioner.api.request-timeout=2s"};
+
+  @Test
+  void givenA20SecondOutageThatRefusesWhen2000CommandsRunThenAllAreCreatedOnceWithoutDeadLetters() {
+    Figures figures = runThroughOutage("refuse");
+
+    assertAllCreatedOnce(figures, 2_000);
+  }
+
+  @Test
+  void givenA20SecondOutageThatHangsWhen2000CommandsRunThenAllAreCreatedOnceWithoutDeadLetters() {
+    Figures figures = runThroughOutage("hang");
+
+    assertAllCreatedOnce(figures, 2_000);
+  }
+
+  @Test
+  void givenStored500sAndLostAnswersWhen2000CommandsRunThenAllAreCreatedWithoutDuplicateAccounts() {
+    try (WorkerFixture fixture = new WorkerFixture(List.of(
+        "--sandbox.faults.failure-rate=0.10", "--sandbox.faults.failure-status=500",
+        "--sandbox.faults.duplicate-rate=0.05"), FAST)) {
+      fixture.sendAll(commands(2_000));
+      awaitReplies(fixture, 2_000, Duration.ofSeconds(120));
+
+      Figures figures = Figures.of("500s-and-lost-answers", 2_000, fixture);
+      long duplicatesMade = fixture.sandboxJson("/_sandbox/stats").path("events")
+          .path("duplicates_made").asLong();
+      assertThat(duplicatesMade).as("the sandbox made lost answers").isPositive();
+      assertAllCreatedOnce(figures, 2_000);
+    }
+  }
+
+  static Figures runThroughOutage(String mode) {
+    try (WorkerFixture fixture = new WorkerFixture(List.of(), FAST)) {
+      fixture.sendAll(commands(1_000));
+      awaitReplies(fixture, 1_000, Duration.ofSeconds(60));
+      fixture.sandboxAdmin("POST", "/_sandbox/outage", "{\"seconds\": 20, \"mode\": \"" + mode + "\"}");
+      fixture.sendAll(commands(1_000));
+      awaitReplies(fixture, 2_000, Duration.ofSeconds(120));
+      return Figures.of("outage-" + mode, 2_000, fixture);
+    }
+  }
+
+  static void assertAllCreatedOnce(Figures figures, int sent) {
+    assertThat(figures.replies("created")).as("created replies").isEqualTo(sent);
+    assertThat(figures.accounts()).as("accounts").isEqualTo(sent);
+    assertThat(figures.distinctReferences()).as("distinct external references").isEqualTo(sent);
+    assertThat(figures.replies("failed")).as("failed replies").isZero();
+    assertThat(figures.deadLetters()).as("dead letters").isZero();
+    assertThat(figures.duplicateReplies()).as("duplicate replies").isZero();
+  }
+
+  static void awaitReplies(WorkerFixture fixture, int count, Duration atMost) {
+    await().atMost(atMost).pollInterval(Duration.ofMillis(250))
+        .until(() -> fixture.allReplies().size() >= count);
+  }
+
+  static List<Map.Entry<String, String>> commands(int count) {
+    List<Map.Entry<String, String>> commands = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String id = UUID.randomUUID().toString();
+      commands.add(Map.entry("key-" + i, WorkerFixture.command(id, "ref-" + id)));
+    }
+    return commands;
+  }
+}
