@@ -21,12 +21,12 @@ import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench}: the throughput benchmark of the worker against its peers (see docs/bench.md).
+ * {@code bench}: the throughput benchmark of the worker against its peers (see the README, "The throughput benchmark").
  * With {@code --sut.mode=...} it is the child JVM of one run instead.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure end-to-end throughput, latency, CPU and heap of the worker against a",
-        "plain listener, parallel-consumer and raw HTTP calls; see docs/bench.md."})
+        "plain listener, parallel-consumer and raw HTTP calls; see the README."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec

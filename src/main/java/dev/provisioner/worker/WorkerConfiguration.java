@@ -17,13 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
@@ -139,21 +137,7 @@ class WorkerConfiguration {
   }
 
   @Bean
-  NewTopic commandsTopic(WorkerSettings settings) {
-    return topic(settings.topics(), settings.topics().commands());
-  }
-
-  @Bean
-  NewTopic repliesTopic(WorkerSettings settings) {
-    return topic(settings.topics(), settings.topics().replies());
-  }
-
-  @Bean
-  NewTopic deadLettersTopic(WorkerSettings settings) {
-    return topic(settings.topics(), settings.topics().deadLetters());
-  }
-
-  private static NewTopic topic(WorkerSettings.Topics topics, String name) {
-    return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replication()).build();
+  TopicCreator topicCreator(KafkaAdmin kafkaAdmin, WorkerSettings settings) {
+    return new TopicCreator(kafkaAdmin, settings.topics());
   }
 }

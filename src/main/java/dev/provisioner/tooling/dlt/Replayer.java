@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * key, value and message ID, hence the same idempotency key), or parks a record replayed too
  * often. Progress is the consumer group's committed offsets, moved past each record once it is
  * acknowledged, so a second run does not replay it again; records the filter leaves are passed
- * too (a later run with other filters does not see them; see docs/tooling.md).
+ * too (a later run with other filters does not see them; see the README, "Operator tooling").
  */
 public final class Replayer {
 

@@ -1,0 +1,69 @@
+package dev.provisioner.worker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Creates the worker's topics that are missing, with the configured partitions and replication.
+ * Topics that exist are left alone: adding partitions to a live topic would move keys to other
+ * partitions and break per-key order (which spring-kafka's {@code NewTopic} beans would do). A
+ * broker that cannot be reached at start is logged, not fatal, as for the consumers.
+ */
+final class TopicCreator implements SmartInitializingSingleton {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+
+  private final KafkaAdmin kafkaAdmin;
+  private final WorkerSettings.Topics topics;
+
+  TopicCreator(KafkaAdmin kafkaAdmin, WorkerSettings.Topics topics) {
+    this.kafkaAdmin = kafkaAdmin;
+    this.topics = topics;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    List<String> wanted = List.of(topics.commands(), topics.replies(), topics.deadLetters());
+    try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing = wanted.stream().filter(name -> !existing.contains(name))
+          .map(name -> new NewTopic(name, topics.partitions(), topics.replication())).toList();
+      if (!missing.isEmpty()) {
+        create(admin, missing);
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", ex);
+    } catch (ExecutionException | TimeoutException ex) {
+      // Not fatal: the consumers keep trying to connect and the kafka health component says why.
+      log.warn("could not check or create topics {} at spring.kafka.bootstrap-servers={}: {}", wanted,
+          kafkaAdmin.getConfigurationProperties().get("bootstrap.servers"), ex.getMessage());
+    }
+  }
+
+  private static void create(Admin admin, List<NewTopic> missing) throws InterruptedException,
+      ExecutionException, TimeoutException {
+    Map<String, org.apache.kafka.common.KafkaFuture<Void>> results = admin.createTopics(missing).values();
+    for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> result : results.entrySet()) {
+      try {
+        result.getValue().get(30, TimeUnit.SECONDS);
+        log.info("created topic {}", result.getKey());
+      } catch (ExecutionException ex) {
+        if (!(ex.getCause() instanceof TopicExistsException)) {
+          throw ex;
+        }
+      }
+    }
+  }
+}
