@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +74,11 @@ class WorkerConfiguration {
     Retry retry = retries.retry(API, Resilience.retryConfig(resilience));
     ApiGuard guard = new ApiGuard(breaker, limiter, clock, resilience.maxRetryAfter());
     return new CommandHandler(metrics.timed(api), guard, retry, retryScheduler, clock, resilience.maxBatchWait());
+  }
+
+  @Bean
+  MeterFilter consumerLagName() {
+    return WorkerMetrics.consumerLagName();
   }
 
   @Bean
@@ -134,6 +140,11 @@ class WorkerConfiguration {
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
     backOff.setMaxInterval(30_000);
     return new DefaultAfterRollbackProcessor<>(backOff);
+  }
+
+  @Bean
+  ReadyLog readyLog(WorkerSettings settings) {
+    return new ReadyLog(settings);
   }
 
   @Bean

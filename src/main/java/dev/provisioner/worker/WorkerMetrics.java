@@ -7,8 +7,10 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -19,11 +21,13 @@ import tools.jackson.databind.JsonNode;
  * The worker's own Prometheus metrics, all under {@code provisioner_}: commands by outcome, API
  * latency by operation and status (a histogram), commands in flight, retries and dead letters.
  *
- * <p>resilience4j's breaker, retry and bulkhead metrics ({@code resilience4j_*}) and Kafka's
- * client metrics ({@code kafka_consumer_fetch_manager_records_lag}, per partition) come from
- * their own binders.
+ * <p>Kafka's per-partition consumer lag is renamed {@code provisioner_consumer_lag} by
+ * {@link #consumerLagName()}; resilience4j's breaker, retry and bulkhead metrics
+ * ({@code resilience4j_*}) come from its own binders.
  */
 final class WorkerMetrics implements SmartInitializingSingleton {
+
+  private static final String KAFKA_LAG = "kafka.consumer.fetch.manager.records.lag";
 
   private final MeterRegistry registry;
   private final BulkheadRegistry bulkheads;
@@ -41,6 +45,16 @@ final class WorkerMetrics implements SmartInitializingSingleton {
         .description("Records published to the dead-letter topic").register(registry);
     Gauge.builder("provisioner.commands.in.flight", this, WorkerMetrics::inFlight)
         .description("Commands started and not yet finished").register(registry);
+  }
+
+  /** Kafka's {@code records-lag} per partition, with the worker's other metrics. */
+  static MeterFilter consumerLagName() {
+    return new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        return KAFKA_LAG.equals(id.getName()) ? id.withName("provisioner.consumer.lag") : id;
+      }
+    };
   }
 
   /** Binds to the breaker's retry once every bean exists (the retry is made by the handler's bean). */

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MetricsEndpointTest {
 
   private static final Pattern LAG =
-      Pattern.compile("kafka_consumer_fetch_manager_records_lag\\{[^}]*partition=\"[01]\"");
+      Pattern.compile("provisioner_consumer_lag\\{[^}]*partition=\"[01]\"");
 
   private static InProcessWorker worker;
 

@@ -52,7 +52,7 @@ class ScaleOutIT {
         // When a second worker joins the group while commands flow
         try (JarProcess second = worker(sandbox)) {
           sendPhase(1);
-          second.awaitOutput("Started Main", Duration.ofSeconds(180));
+          second.awaitOutput("worker ready", Duration.ofSeconds(180));
           sendPhase(2);
           // and the first leaves while commands flow
           assertThat(first.terminate(Duration.ofSeconds(90))).as(first.toString()).isIn(0, 130, 143);
