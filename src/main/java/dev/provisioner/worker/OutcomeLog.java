@@ -14,7 +14,9 @@ import org.slf4j.MDC;
  * One log event per command record as its outcome is published, with the record's coordinates in
  * the MDC ({@code message_id}, {@code idempotency_key}, {@code kafka_topic}, {@code
  * kafka_partition}, {@code kafka_offset}), which structured logs carry as fields. Only statuses and
- * reasons are logged, never a body: created and rejected at INFO, dead letters at WARN.
+ * reasons are logged, never a body: dead letters at WARN; created and rejected at DEBUG, because
+ * a line per command at INFO cost measurable throughput in the benchmark (set
+ * {@code logging.level.dev.provisioner.worker.OutcomeLog=DEBUG} to see them).
  */
 final class OutcomeLog {
 
@@ -24,6 +26,9 @@ final class OutcomeLog {
   }
 
   static void published(ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
+    if (outcome instanceof Outcome.Answered && !log.isDebugEnabled()) {
+      return;
+    }
     Reply reply = outcome instanceof Outcome.Answered answered
         ? answered.reply()
         : ((Outcome.DeadLettered) outcome).reply();
@@ -37,7 +42,7 @@ final class OutcomeLog {
         log.warn("command dead-lettered ({}): {}", reply == null ? "no reply" : reply.status(),
             dead.reason().getMessage());
       } else {
-        log.info("command answered: {}", reply.status());
+        log.debug("command answered: {}", reply.status());
       }
     }
   }
