@@ -23,7 +23,10 @@ final class SafeText {
     return oneLine(text, MAX_LINE);
   }
 
-  /** At most {@code max} code points of {@code text}, control characters as {@code \\uXXXX}. */
+  /**
+   * At most {@code max} code points of {@code text}, control characters as {@code \\u} escapes
+   * of four hex digits.
+   */
   static String oneLine(String text, int max) {
     StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
     int count = 0;
