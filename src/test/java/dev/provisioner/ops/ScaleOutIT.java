@@ -83,7 +83,9 @@ class ScaleOutIT {
         "--provisioner.api.key=" + KEY,
         "--provisioner.topics.commands=" + commands,
         "--provisioner.topics.replies=" + replies,
-        "--provisioner.topics.dead-letters=" + deadLetters);
+        "--provisioner.topics.dead-letters=" + deadLetters,
+        // answered commands are logged at DEBUG: the test reads them to see who processed what
+        "--logging.level.dev.provisioner.worker.OutcomeLog=DEBUG");
   }
 
   private void sendPhase(int phase) {
