@@ -1,7 +1,6 @@
 package dev.provisioner.runtime;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
@@ -43,9 +42,5 @@ public final class SpringLauncher {
       renamed.add(result);
     }
     return renamed;
-  }
-
-  public static List<String> list(String... args) {
-    return Arrays.asList(args);
   }
 }
