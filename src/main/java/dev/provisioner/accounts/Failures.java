@@ -1,6 +1,7 @@
 package dev.provisioner.accounts;
 
 import dev.provisioner.accounts.ApiOutcome.Transient;
+import io.vertx.core.VertxException;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Classifies the failure to get any response: timeouts (the request was sent, the answer did not
  * come in time) apart from connection errors (refused, reset, closed mid-response, connect timed
- * out). Anything that is neither is a bug in the client; it is still a {@link Transient} so no
- * command is lost, and it is logged.
+ * out; Vert.x's {@link VertxException}s, e.g. {@code HttpClosedException}, {@code
+ * StreamResetException}, are connection errors too). Anything that is neither is a bug in the
+ * client; it is still a {@link Transient} so no command is lost, and it is logged.
  *
  * <p>The cause kept in the outcome is the original exception unless some message in its chain
  * contains the API key; then it is replaced by a {@link RedactedFailure} holding the masked text.
@@ -36,7 +38,8 @@ final class Failures {
     Problem problem;
     if (isTimeout(original)) {
       problem = ClientProblems.timeout(detail);
-    } else if (original instanceof IOException || isNettyConnectionFailure(original)) {
+    } else if (original instanceof IOException || isNettyConnectionFailure(original)
+        || original instanceof VertxException) {
       problem = ClientProblems.connectionError(detail);
     } else {
       log.warn("Unexpected failure of {}, treated as transient", call, cause);

@@ -3,6 +3,9 @@ package dev.provisioner.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.accounts.ApiOutcome.Transient;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -49,6 +52,19 @@ class FailuresTest {
     // Then
     assertThat(response.problem().fragment()).isEqualTo("timeout");
     assertThat(connect.problem().fragment()).isEqualTo("connection-error");
+  }
+
+  @Test
+  void classifiesVertxClosedConnectionsAsConnectionErrorsAndItsTimeoutsAsTimeouts() {
+    // When
+    Transient closed = failures.toOutcome("call", new HttpClosedException("Connection was closed"));
+    Transient reset = failures.toOutcome("call", new StreamResetException(0));
+    Transient timeout = failures.toOutcome("call",
+        new NoStackTraceTimeoutException("The timeout period of 300ms has been exceeded"));
+    // Then
+    assertThat(closed.problem().fragment()).isEqualTo("connection-error");
+    assertThat(reset.problem().fragment()).isEqualTo("connection-error");
+    assertThat(timeout.problem().fragment()).isEqualTo("timeout");
   }
 
   @Test
