@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * is reset (for HTTP/1.1 that closes its connection, which the pool then replaces), also when the
  * connection only comes after the deadline, so no connection stays held by an abandoned call.
  * Whichever of the answer, the failure or the deadline comes first completes the outcome; the
- * others are ignored. Callbacks run on a Vert.x event loop.
+ * others are ignored. Callbacks run on a Vert.x event loop. A call that finds the client closed
+ * before it has a connection ends as a connection error, as one whose connection is closed.
  */
 final class VertxExchange {
 
@@ -45,12 +47,19 @@ final class VertxExchange {
     exchange.timer = vertx.setTimer(timeoutMillis, id -> exchange.expire(timeoutMillis));
     http.request(options).onComplete((request, failure) -> {
       if (failure != null) {
-        exchange.finish(outcomes.fromFailure(call, failure), vertx);
+        exchange.finish(outcomes.fromFailure(call, closedClient(failure)), vertx);
       } else {
         exchange.send(request, body, vertx);
       }
     });
     return exchange.result;
+  }
+
+  /** Vert.x refuses a connection of a closed client with an IllegalStateException. */
+  private static Throwable closedClient(Throwable failure) {
+    return failure instanceof IllegalStateException
+        ? new IOException("no connection: the HTTP client is closed (" + failure.getMessage()
+            + ")", failure) : failure;
   }
 
   private void send(HttpClientRequest obtained, @Nullable Buffer body, Vertx vertx) {
