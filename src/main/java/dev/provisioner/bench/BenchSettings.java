@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param bootstrapServers an existing broker, or null to start one in this JVM
  * @param output where results.json, the chart and the children's logs go
  * @param childJvmOptions JVM options of the child JVMs (e.g. -Xmx256m, a JFR recording)
+ * @param warmUp commands (or raw-http calls) a fast mode's child handles before it is measured
  */
 public record BenchSettings(int commands, int keys, int partitions, List<Long> latencies,
     int inFlight, List<Mode> modes, @Nullable String bootstrapServers, Path output,
-    List<String> childJvmOptions) {
+    List<String> childJvmOptions, int warmUp) {
 
   public BenchSettings {
     require(commands >= 1, "--commands must be at least 1, but was " + commands);
     require(keys >= 1, "--keys must be at least 1, but was " + keys);
     require(partitions >= 1, "--partitions must be at least 1, but was " + partitions);
+    require(warmUp >= 1, "--warm-up must be at least 1, but was " + warmUp);
     require(inFlight >= 1, "--in-flight must be at least 1, but was " + inFlight);
     require(!latencies.isEmpty() && latencies.stream().allMatch(l -> l >= 0),
         "--latencies must be one or more values of 0 or more, but was " + latencies);

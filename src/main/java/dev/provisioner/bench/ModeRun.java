@@ -23,7 +23,7 @@ public record ModeRun(RunResult result, int[] arrivals) {
     String run = "bench-" + mode.id() + "-" + latencyMs + "-" + UUID.randomUUID().toString()
         .substring(0, 8);
     SutSpec spec = new SutSpec(mode, bootstrap, sandbox.baseUrl(), run, settings.partitions(),
-        settings.inFlight(), commands, settings.keys());
+        settings.inFlight(), commands, settings.keys(), settings.warmUp());
     if (mode.usesKafka()) {
       Topics.create(bootstrap, settings.partitions(), spec.commandsTopic(), spec.repliesTopic(),
           spec.deadLettersTopic());

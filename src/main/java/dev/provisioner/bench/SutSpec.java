@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * @param inFlight the limit of API calls in flight
  * @param commands how many commands (raw-http makes this many calls)
  * @param keys distinct keys
+ * @param warmUpCommands commands of a fast mode's warm-up; see {@link #warmUp()}
  */
 public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String topicPrefix,
-    int partitions, int inFlight, int commands, int keys) {
+    int partitions, int inFlight, int commands, int keys, int warmUpCommands) {
 
   /** The sandbox accepts any test key; this one is fixed and never a secret. */
   public static final String API_KEY = "sk_test_benchKey4eC39HqLyjWDarjtT1zdp7dc";
@@ -38,13 +39,16 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
   }
 
   /**
-   * The same system's warm-up: a fifth of the commands (at most 10,000) under run ID
-   * {@code w<prefix>}, before the measured ones, so that the child JVM's JIT is done when the
-   * measurement starts (a cold child spends a large share of a 50,000-command run compiling).
+   * The same system's warm-up under run ID {@code w<prefix>}, before the measured commands, so
+   * that the child JVM's JIT is done when the measurement starts: {@code warmUpCommands} (at most
+   * N); with a fifth of 50,000, JFR showed the compiler threads using about a third of the
+   * worker's CPU during the measurement. The classic listener, which the latency bounds and not
+   * the CPU, gets a fifth of its commands.
    */
   public SutSpec warmUp() {
+    int count = mode == Mode.CLASSIC_LISTENER ? commands / 5 : Math.min(warmUpCommands, commands);
     return new SutSpec(mode, bootstrapServers, apiUrl, "w" + topicPrefix, partitions, inFlight,
-        Math.max(1, Math.min(10_000, commands / 5)), keys);
+        Math.max(1, count), keys, warmUpCommands);
   }
 
   /** This spec as child command-line options. */
@@ -58,6 +62,7 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
     args.add("--sut.in-flight=" + inFlight);
     args.add("--sut.commands=" + commands);
     args.add("--sut.keys=" + keys);
+    args.add("--sut.warm-up=" + warmUpCommands);
     return args;
   }
 
@@ -69,6 +74,7 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
     return new SutSpec(Mode.of(options.get("mode")), options.get("bootstrap-servers"),
         URI.create(options.get("api-url")), options.get("topic-prefix"),
         Integer.parseInt(options.get("partitions")), Integer.parseInt(options.get("in-flight")),
-        Integer.parseInt(options.get("commands")), Integer.parseInt(options.get("keys")));
+        Integer.parseInt(options.get("commands")), Integer.parseInt(options.get("keys")),
+        Integer.parseInt(options.get("warm-up")));
   }
 }

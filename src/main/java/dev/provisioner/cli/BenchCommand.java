@@ -58,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "target/bench", description = "Results directory.")
   private Path output;
 
+  @Option(names = "--warm-up", defaultValue = "100000", description = "Commands a fast mode "
+      + "handles before it is measured, so its JIT is done (classic-listener: a fifth of its own).")
+  private int warmUp;
+
   @Option(names = "--child-jvm-option", description = "JVM option of the child JVMs, e.g. "
       + "-Xmx256m; repeatable.")
   private List<String> childJvmOptions = new ArrayList<>();
@@ -89,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
   private BenchSettings settings() {
     try {
       return new BenchSettings(commands, keys, partitions, latencies, inFlight,
-          modes.stream().map(Mode::of).toList(), bootstrapServers, output, childJvmOptions);
+          modes.stream().map(Mode::of).toList(), bootstrapServers, output, childJvmOptions,
+          warmUp);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

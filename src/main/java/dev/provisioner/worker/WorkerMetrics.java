@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,6 +37,8 @@ final class WorkerMetrics implements SmartInitializingSingleton {
   private final RetryRegistry retries;
   private final Counter retryCounter;
   private final Counter deadLetters;
+  private final Map<String, Timer> apiTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
   WorkerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries) {
     this.registry = registry;
@@ -70,7 +75,8 @@ final class WorkerMetrics implements SmartInitializingSingleton {
         ? answered.reply()
         : ((Outcome.DeadLettered) outcome).reply();
     String name = reply == null ? "dead-lettered" : reply.status().name().toLowerCase(Locale.ROOT);
-    registry.counter("provisioner.commands", "outcome", name).increment();
+    outcomes.computeIfAbsent(name, named -> registry.counter("provisioner.commands", "outcome", named))
+        .increment();
     if (outcome instanceof Outcome.DeadLettered) {
       deadLetters.increment();
     }
@@ -92,13 +98,20 @@ final class WorkerMetrics implements SmartInitializingSingleton {
   }
 
   private CompletableFuture<ApiOutcome> time(String operation, Supplier<CompletableFuture<ApiOutcome>> call) {
-    Timer.Sample sample = Timer.start(registry);
-    return call.get().whenComplete((outcome, error) -> sample.stop(Timer.builder("provisioner.api.requests")
+    long start = System.nanoTime();
+    return call.get().whenComplete((outcome, error) -> apiTimer(operation,
+        outcome == null ? "error" : String.valueOf(status(outcome)))
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+  }
+
+  /** One timer per operation and status, registered on first use (a lookup per call costs). */
+  private Timer apiTimer(String operation, String status) {
+    return apiTimers.computeIfAbsent(operation + ' ' + status, ignored -> Timer.builder("provisioner.api.requests")
         .description("Calls to the Moment API by operation and HTTP status (0: no response)")
         .tag("operation", operation)
-        .tag("status", outcome == null ? "error" : String.valueOf(status(outcome)))
+        .tag("status", status)
         .publishPercentileHistogram()
-        .register(registry)));
+        .register(registry));
   }
 
   static int status(ApiOutcome outcome) {

@@ -23,7 +23,8 @@ class WorkerReplyOrderTest {
   void givenFiveThousandCommandsOverTwoHundredKeys_whenTheWorkerRunsUnderLoad_thenEachKeysRepliesComeInCommandOrder()
       throws Exception {
     BenchSettings settings = new BenchSettings(COMMANDS, KEYS, 6, List.of(2L), 256,
-        List.of(Mode.WORKER), TestKafka.bootstrapServers(), output, List.of());
+        List.of(Mode.WORKER), TestKafka.bootstrapServers(), output, List.of(),
+        1_000);
 
     ModeRun run;
     try (Sandbox sandbox = Sandbox.start()) {

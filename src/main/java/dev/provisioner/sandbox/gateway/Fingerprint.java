@@ -4,12 +4,9 @@ import dev.provisioner.sandbox.core.ParsedBody;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.StringNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The identity of a request for the idempotency store: SHA-256 of the operation and of the body
@@ -19,6 +16,10 @@ import tools.jackson.databind.node.StringNode;
  */
 final class Fingerprint {
 
+  /** Compact JSON with every object's members sorted by name, at any depth. */
+  private static final ObjectWriter CANONICAL = JsonMapper.builder()
+      .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writer();
+
   private Fingerprint() {
   }
 
@@ -27,37 +28,12 @@ final class Fingerprint {
     digest.update(operation.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
     if (body instanceof ParsedBody.Json json) {
-      StringBuilder canonical = new StringBuilder(raw.length + 16);
-      write(json.tree(), canonical);
-      digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      digest.update(CANONICAL.writeValueAsBytes(json.tree()));
     } else {
       digest.update((byte) 1);
       digest.update(raw);
     }
     return digest.digest();
-  }
-
-  private static void write(JsonNode node, StringBuilder out) {
-    if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-      Collections.sort(members, Map.Entry.comparingByKey());
-      out.append('{');
-      for (Map.Entry<String, JsonNode> member : members) {
-        out.append(StringNode.valueOf(member.getKey()).toString()).append(':');
-        write(member.getValue(), out);
-        out.append(',');
-      }
-      out.append('}');
-    } else if (node.isArray()) {
-      out.append('[');
-      for (JsonNode element : node.values()) {
-        write(element, out);
-        out.append(',');
-      }
-      out.append(']');
-    } else {
-      out.append(node.toString());
-    }
   }
 
   private static MessageDigest sha256() {

@@ -65,6 +65,13 @@ class IdempotencyStoreTest {
         .isNotEqualTo(fingerprint("{\"b\":{\"c\":[1,2]},\"a\":\"1\"}"));
   }
 
+  @Test
+  void theFingerprintSortsMembersAtEveryDepth() {
+    assertThat(fingerprint("{\"m\": {\"y\": 1, \"x\": {\"q\": true, \"p\": null}}, \"a\": [{\"d\": 1, \"c\": 2}]}"))
+        .isEqualTo(fingerprint("{\"a\":[{\"c\":2,\"d\":1}],\"m\":{\"x\":{\"p\":null,\"q\":true},\"y\":1}}"))
+        .isNotEqualTo(fingerprint("{\"a\":[{\"c\":2,\"d\":1}],\"m\":{\"x\":{\"p\":null,\"q\":false},\"y\":1}}"));
+  }
+
   private static byte[] fingerprint(String json) {
     byte[] raw = json.getBytes(StandardCharsets.UTF_8);
     return Fingerprint.of("POST /billing/accounts", ParsedBody.parse(raw), raw);
