@@ -2,7 +2,7 @@ package dev.provisioner.bench;
 
 import dev.provisioner.accounts.ApiOutcome;
 import dev.provisioner.accounts.Problem;
-import dev.provisioner.accounts.ReactorNettyAccountsApi;
+import dev.provisioner.accounts.VertxAccountsApi;
 import dev.provisioner.command.IdempotencyKeys;
 import dev.provisioner.command.Reply;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +12,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the peers do with one command, as a team would write it: parse the JSON, call the same
- * Reactor Netty client and wait for it, and build the reply record (same reply JSON as the worker,
- * {@code message-id} header, the command's key).
+ * Vert.x client as the worker and wait for it, and build the reply record (same reply JSON as the
+ * worker, {@code message-id} header, the command's key).
  */
 final class PeerHandler implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final ReactorNettyAccountsApi api;
+  private final VertxAccountsApi api;
   private final String repliesTopic;
 
   PeerHandler(SutSpec spec) {
-    this.api = new ReactorNettyAccountsApi(BenchCommands.apiSettings(spec), JSON);
+    this.api = new VertxAccountsApi(BenchCommands.apiSettings(spec), JSON);
     this.repliesTopic = spec.repliesTopic();
   }
 

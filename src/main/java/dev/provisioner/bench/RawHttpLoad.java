@@ -1,6 +1,6 @@
 package dev.provisioner.bench;
 
-import dev.provisioner.accounts.ReactorNettyAccountsApi;
+import dev.provisioner.accounts.VertxAccountsApi;
 import dev.provisioner.command.IdempotencyKeys;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -23,7 +23,7 @@ final class RawHttpLoad {
     Semaphore slots = new Semaphore(spec.inFlight());
     CountDownLatch done = new CountDownLatch(spec.commands());
     String run = spec.topicPrefix();
-    try (var api = new ReactorNettyAccountsApi(BenchCommands.apiSettings(spec), JSON)) {
+    try (var api = new VertxAccountsApi(BenchCommands.apiSettings(spec), JSON)) {
       for (int seq = 0; seq < spec.commands(); seq++) {
         JsonNode body = JSON.readTree(BenchCommands.account(run, seq));
         String key = IdempotencyKeys.forCreate(BenchCommands.messageId(run, seq), 0);
