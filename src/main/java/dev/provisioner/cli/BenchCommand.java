@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "target/bench", description = "Results directory.")
   private Path output;
 
-  @Option(names = "--warm-up", defaultValue = "100000", description = "Commands a fast mode "
+  @Option(names = "--warm-up", defaultValue = "50000", description = "Commands a fast mode "
       + "handles before it is measured, so its JIT is done (classic-listener: a fifth of its own).")
   private int warmUp;
 
