@@ -34,14 +34,17 @@ public record ModeRun(RunResult result, int[] arrivals) {
         warmUp(spec);
       }
       long cpuBefore = child.cpuNanos();
+      long machineBefore = MachineCpu.busyNanos();
       Outcome outcome = mode.usesKafka() ? viaKafka(spec, child) : viaHttp(child);
       long cpuNanos = child.cpuNanos() - cpuBefore;
+      long machineNanos = machineBefore < 0 ? -1 : MachineCpu.busyNanos() - machineBefore;
       long peakHeap = child.stop();
       Completions.Measured m = outcome.measured();
       RunResult result = new RunResult(mode.id(), latencyMs, settings.partitions(),
           settings.keys(), m.count(), settings.inFlight(), round(m.throughputPerS()),
           round(m.p50Ms()), round(m.p99Ms()), round(cpuNanos / 1000.0 / Math.max(1, m.count())),
-          round(peakHeap / (1024.0 * 1024.0)));
+          round(peakHeap / (1024.0 * 1024.0)),
+          machineNanos < 0 ? -1 : round(machineNanos / 1000.0 / Math.max(1, m.count())));
       return new ModeRun(result, outcome.arrivals());
     }
   }

@@ -35,6 +35,9 @@ class BenchmarkSmokeTest {
       assertThat(run.throughputPerS()).isPositive();
       assertThat(run.cpuUsPerCommand()).isPositive();
       assertThat(run.peakHeapMb()).isPositive();
+      if (Files.isReadable(Path.of("/proc/stat"))) {
+        assertThat(run.machineCpuUsPerCommand()).as("all processes' CPU per command").isPositive();
+      }
     });
     JsonNode json = JsonMapper.builder().build().readTree(output.resolve("results.json").toFile());
     assertThat(json.path("jvm").asString()).isNotBlank();
