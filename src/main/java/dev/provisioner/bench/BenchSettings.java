@@ -17,15 +17,18 @@ import org.jspecify.annotations.Nullable;
  * @param output where results.json, the chart and the children's logs go
  * @param childJvmOptions JVM options of the child JVMs (e.g. -Xmx256m, a JFR recording)
  * @param warmUp commands (or raw-http calls) a fast mode's child handles before it is measured
+ * @param rounds how many times every mode runs at every latency; only the last round is
+ *     reported, the earlier ones warm the broker and the sandbox (this JVM's JIT)
  */
 public record BenchSettings(int commands, int keys, int partitions, List<Long> latencies,
     int inFlight, List<Mode> modes, @Nullable String bootstrapServers, Path output,
-    List<String> childJvmOptions, int warmUp) {
+    List<String> childJvmOptions, int warmUp, int rounds) {
 
   public BenchSettings {
     require(commands >= 1, "--commands must be at least 1, but was " + commands);
     require(keys >= 1, "--keys must be at least 1, but was " + keys);
     require(partitions >= 1, "--partitions must be at least 1, but was " + partitions);
+    require(rounds >= 1, "--rounds must be at least 1, but was " + rounds);
     require(warmUp >= 1, "--warm-up must be at least 1, but was " + warmUp);
     require(inFlight >= 1, "--in-flight must be at least 1, but was " + inFlight);
     require(!latencies.isEmpty() && latencies.stream().allMatch(l -> l >= 0),

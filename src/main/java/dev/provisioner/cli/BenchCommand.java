@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
       + "handles before it is measured, so its JIT is done (classic-listener: a fifth of its own).")
   private int warmUp;
 
+  @Option(names = "--rounds", defaultValue = "2", description = "Times every mode runs at every "
+      + "latency; only the last round is reported, the earlier ones warm the broker and sandbox.")
+  private int rounds;
+
   @Option(names = "--child-jvm-option", description = "JVM option of the child JVMs, e.g. "
       + "-Xmx256m; repeatable.")
   private List<String> childJvmOptions = new ArrayList<>();
@@ -94,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
     try {
       return new BenchSettings(commands, keys, partitions, latencies, inFlight,
           modes.stream().map(Mode::of).toList(), bootstrapServers, output, childJvmOptions,
-          warmUp);
+          warmUp, rounds);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
   void givenEveryModeAndFiveHundredCommands_whenTheBenchmarkRuns_thenEachModeAnswersAllAndResultsAreWritten()
       throws Exception {
     BenchSettings settings = new BenchSettings(500, 50, 3, List.of(0L), 32, List.of(Mode.values()),
-        TestKafka.bootstrapServers(), output, List.of("-Xmx256m"), 100);
+        TestKafka.bootstrapServers(), output, List.of("-Xmx256m"), 100, 1);
 
     Results results = new Benchmark(settings, line -> { }).run();
 
