@@ -32,10 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * <p>impls: comma-separated of {@code jdk} (own pool, one thread per core), {@code jdk-cached}
- * (the JDK's default executor), {@code reactor}, {@code reactor-noretry} (the same with {@code
- * disableRetry(true)}), {@code vertx} (its default event loops) and {@code vertx-1}, {@code
- * vertx-2}, {@code vertx-4} (that many event loops); default jdk,jdk-cached,reactor,vertx.
- * in-flight default {@code 64,256}; seconds per run default 10 after 5 of warm-up, each run on a
+ * (the JDK's default executor), {@code reactor}, {@code vertx} (its default event loops) and
+ * {@code vertx-1}, {@code vertx-2}, {@code vertx-4} (that many event loops); default
+ * jdk,jdk-cached,reactor,vertx. in-flight default {@code 64,256}; seconds per run default 10 after 5 of warm-up, each run on a
  * fresh client; rounds (default 1) repeat all runs, the implementations alternating. Without url
  * (or with {@code local}) the endpoint runs in this JVM and the CPU per call includes its share.
  * Every call has its own idempotency key and external reference, so a sandbox answers 201s;
@@ -175,7 +174,6 @@ public final class ClientBenchmark {
       case "jdk-cached" -> new JdkAccountsApi(settings, mapper, Clock.systemUTC(),
           java.util.concurrent.Executors.newCachedThreadPool());
       case "reactor" -> new ReactorNettyAccountsApi(settings, mapper);
-      case "reactor-noretry" -> new ReactorNoRetryAccountsApi(settings, mapper);
       case "vertx" -> new VertxAccountsApi(settings, mapper);
       case "vertx-1", "vertx-2", "vertx-4" -> new VertxAccountsApi(settings, mapper,
           Clock.systemUTC(), Integer.parseInt(impl.substring("vertx-".length())));
