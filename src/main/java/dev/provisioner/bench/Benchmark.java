@@ -47,7 +47,7 @@ public final class Benchmark {
     }
   }
 
-  /** Every mode at every latency once; rounds before the last warm this JVM's broker and sandbox. */
+  /** Every mode at every latency once; rounds before the last warm the broker and sandbox. */
   private List<RunResult> round(SandboxControl control, String bootstrap, int round)
       throws InterruptedException {
     String of = "round " + round + " of " + settings.rounds()

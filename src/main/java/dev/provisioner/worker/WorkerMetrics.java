@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import tools.jackson.databind.JsonNode;
@@ -75,8 +75,8 @@ final class WorkerMetrics implements SmartInitializingSingleton {
         ? answered.reply()
         : ((Outcome.DeadLettered) outcome).reply();
     String name = reply == null ? "dead-lettered" : reply.status().name().toLowerCase(Locale.ROOT);
-    outcomes.computeIfAbsent(name, named -> registry.counter("provisioner.commands", "outcome", named))
-        .increment();
+    outcomes.computeIfAbsent(name,
+        named -> registry.counter("provisioner.commands", "outcome", named)).increment();
     if (outcome instanceof Outcome.DeadLettered) {
       deadLetters.increment();
     }
@@ -106,7 +106,8 @@ final class WorkerMetrics implements SmartInitializingSingleton {
 
   /** One timer per operation and status, registered on first use (a lookup per call costs). */
   private Timer apiTimer(String operation, String status) {
-    return apiTimers.computeIfAbsent(operation + ' ' + status, ignored -> Timer.builder("provisioner.api.requests")
+    return apiTimers.computeIfAbsent(operation + ' ' + status, key -> Timer
+        .builder("provisioner.api.requests")
         .description("Calls to the Moment API by operation and HTTP status (0: no response)")
         .tag("operation", operation)
         .tag("status", status)
