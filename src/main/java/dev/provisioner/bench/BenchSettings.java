@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param bootstrapServers an existing broker, or null to start one in this JVM
  * @param output where results.json, the chart and the children's logs go
  * @param childJvmOptions JVM options of the child JVMs (e.g. -Xmx256m, a JFR recording)
- * @param warmUp commands (or raw-http calls) a fast mode's child handles before it is measured
+ * @param warmUp commands (or raw-http calls) a fast mode's child handles at least before it is
+ *     measured; more follow, in chunks, until the JIT compilers are quiet (see {@link WarmUp})
+ * @param warmUpMax the most warm-up commands of a fast mode, quiet compilers or not
  * @param rounds how many times every mode runs at every latency; only the last round is
  *     reported, the earlier ones warm the broker and the sandbox (this JVM's JIT)
  */
 public record BenchSettings(int commands, int keys, int partitions, List<Long> latencies,
     int inFlight, List<Mode> modes, @Nullable String bootstrapServers, Path output,
-    List<String> childJvmOptions, int warmUp, int rounds) {
+    List<String> childJvmOptions, int warmUp, int warmUpMax, int rounds) {
 
   public BenchSettings {
     require(commands >= 1, "--commands must be at least 1, but was " + commands);
@@ -30,6 +32,8 @@ public record BenchSettings(int commands, int keys, int partitions, List<Long> l
     require(partitions >= 1, "--partitions must be at least 1, but was " + partitions);
     require(rounds >= 1, "--rounds must be at least 1, but was " + rounds);
     require(warmUp >= 1, "--warm-up must be at least 1, but was " + warmUp);
+    require(warmUpMax >= warmUp, "--warm-up-max must be at least --warm-up (" + warmUp
+        + "), but was " + warmUpMax);
     require(inFlight >= 1, "--in-flight must be at least 1, but was " + inFlight);
     require(!latencies.isEmpty() && latencies.stream().allMatch(l -> l >= 0),
         "--latencies must be one or more values of 0 or more, but was " + latencies);

@@ -57,7 +57,9 @@ public final class Benchmark {
       for (Mode mode : settings.modes()) {
         progress.accept("running " + mode.id() + " at " + latency + " ms (" + of + ") ...");
         control.resetWithLatency(latency);
-        RunResult result = ModeRun.run(settings, control, bootstrap, mode, latency).result();
+        ModeRun run = ModeRun.run(settings, control, bootstrap, mode, latency);
+        RunResult result = run.result();
+        progress.accept("  " + run.warmUp().describe());
         progress.accept("  " + ResultsTable.row(result));
         runs.add(result);
       }

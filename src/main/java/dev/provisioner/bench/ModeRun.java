@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * One mode at one latency: fresh topics, the system under test in a child JVM, warm-up
- * commands ({@link SutSpec#warmUp()}) answered, then the measured commands produced in one burst
- * and every reply awaited; CPU time is the child's from after the warm-up to the last reply.
+ * One mode at one latency: fresh topics, the system under test in a child JVM, warmed up
+ * ({@link WarmUp}), the warm-up's accounts forgotten and both JVMs' garbage collected, then the
+ * measured commands produced in one burst and every reply awaited; CPU time is the child's from
+ * after the warm-up to the last reply.
  *
  * @param result the measured row
  * @param arrivals sequence numbers of the replies in arrival order (empty for raw-http)
+ * @param warmUp what the warm-up did
  */
-public record ModeRun(RunResult result, int[] arrivals) {
+public record ModeRun(RunResult result, int[] arrivals, WarmUp.Done warmUp) {
 
   private static final Duration STALL = Duration.ofSeconds(90);
 
@@ -23,16 +25,16 @@ public record ModeRun(RunResult result, int[] arrivals) {
     String run = "bench-" + mode.id() + "-" + latencyMs + "-" + UUID.randomUUID().toString()
         .substring(0, 8);
     SutSpec spec = new SutSpec(mode, bootstrap, sandbox.baseUrl(), run, settings.partitions(),
-        settings.inFlight(), commands, settings.keys(), settings.warmUp());
+        settings.inFlight(), commands, settings.keys());
     if (mode.usesKafka()) {
       Topics.create(bootstrap, settings.partitions(), spec.commandsTopic(), spec.repliesTopic(),
           spec.deadLettersTopic());
     }
     Path log = settings.output().resolve("logs").resolve(run + ".log");
     try (SutProcess child = SutProcess.start(spec, settings.childJvmOptions(), log)) {
-      if (mode.usesKafka()) {
-        warmUp(spec);
-      }
+      WarmUp.Done warm = warmUp(settings, spec, child);
+      sandbox.forgetAccounts();
+      System.gc();
       long cpuBefore = child.cpuNanos();
       long machineBefore = MachineCpu.busyNanos();
       Outcome outcome = mode.usesKafka() ? viaKafka(spec, child) : viaHttp(child);
@@ -45,7 +47,7 @@ public record ModeRun(RunResult result, int[] arrivals) {
           round(m.p50Ms()), round(m.p99Ms()), round(cpuNanos / 1000.0 / Math.max(1, m.count())),
           round(peakHeap / (1024.0 * 1024.0)),
           machineNanos < 0 ? -1 : round(machineNanos / 1000.0 / Math.max(1, m.count())));
-      return new ModeRun(result, outcome.arrivals());
+      return new ModeRun(result, outcome.arrivals(), warm);
     }
   }
 
@@ -56,22 +58,35 @@ public record ModeRun(RunResult result, int[] arrivals) {
       replies.awaitAssigned();
       child.go();
       CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), spec.topicPrefix(),
-          spec.keys(), sentAt);
+          spec.keys(), sentAt, 0, sentAt.length);
       replies.awaitReplies(spec.commands(), STALL);
       return new Outcome(replies.completions().measured(), replies.arrivals());
     }
   }
 
-  /** Warm-up commands on the run's topics, answered before the measured ones are produced. */
-  private static void warmUp(SutSpec spec) throws InterruptedException {
+  /**
+   * Warms the child up: raw-http makes calls, the Kafka modes get commands on the run's topics,
+   * answered before the measured ones are produced. The classic listener, which the latency and
+   * not the CPU bounds, gets a fifth of its commands in one chunk.
+   */
+  private static WarmUp.Done warmUp(BenchSettings settings, SutSpec spec, SutProcess child)
+      throws InterruptedException {
+    boolean classic = spec.mode() == Mode.CLASSIC_LISTENER;
+    int minimum = classic ? Math.max(1, spec.commands() / 5) : settings.warmUp();
+    int maximum = classic ? minimum : settings.warmUpMax();
+    if (!spec.mode().usesKafka()) {
+      return WarmUp.run(minimum, maximum, child, child::warmUp);
+    }
     SutSpec warm = spec.warmUp();
-    long[] sentAt = new long[warm.commands()];
+    long[] sentAt = new long[maximum];
     try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
         warm.topicPrefix(), sentAt)) {
       replies.awaitAssigned();
-      CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), warm.topicPrefix(),
-          spec.keys(), sentAt);
-      replies.awaitReplies(warm.commands(), STALL);
+      return WarmUp.run(minimum, maximum, child, (from, to) -> {
+        CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), warm.topicPrefix(),
+            spec.keys(), sentAt, from, to);
+        replies.awaitReplies(to, STALL);
+      });
     }
   }
 

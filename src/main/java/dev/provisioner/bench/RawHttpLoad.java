@@ -18,13 +18,14 @@ final class RawHttpLoad {
   private RawHttpLoad() {
   }
 
-  static Completions.Measured run(SutSpec spec) throws InterruptedException {
-    Completions completions = new Completions(spec.commands());
+  /** Makes the calls of commands {@code from..to-1} of {@code spec}'s run. */
+  static Completions.Measured run(SutSpec spec, int from, int to) throws InterruptedException {
+    Completions completions = new Completions(to - from);
     Semaphore slots = new Semaphore(spec.inFlight());
-    CountDownLatch done = new CountDownLatch(spec.commands());
+    CountDownLatch done = new CountDownLatch(to - from);
     String run = spec.topicPrefix();
     try (var api = new VertxAccountsApi(BenchCommands.apiSettings(spec), JSON)) {
-      for (int seq = 0; seq < spec.commands(); seq++) {
+      for (int seq = from; seq < to; seq++) {
         JsonNode body = JSON.readTree(BenchCommands.account(run, seq));
         String key = IdempotencyKeys.forCreate(BenchCommands.messageId(run, seq), 0);
         slots.acquire();

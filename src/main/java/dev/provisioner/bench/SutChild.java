@@ -9,10 +9,16 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * The child JVM's side of a run. It starts the system under test (raw-http makes its warm-up
- * calls) and says {@code BENCH READY};
- * on {@code GO} it resets the heap peaks (and, for raw-http, makes the calls and says {@code BENCH
- * RESULT}); on {@code STOP} it says {@code BENCH STATS <peak heap bytes>} and stops.
+ * The child JVM's side of a run. It starts the system under test and says {@code BENCH READY},
+ * then answers the parent's lines until {@code STOP}:
+ * <ul>
+ *   <li>{@code JIT}: {@code BENCH JIT <ms>}, the time this JVM has spent compiling so far;
+ *   <li>{@code WARM <from> <to>} (raw-http): makes warm-up calls {@code from..to-1} and says
+ *       {@code BENCH WARMED};
+ *   <li>{@code GO}: collects the warm-up's garbage, resets the heap peaks (raw-http then makes the measured calls and says
+ *       {@code BENCH RESULT});
+ *   <li>{@code STOP}: says {@code BENCH STATS <peak heap bytes>} and stops.
+ * </ul>
  */
 public final class SutChild {
 
@@ -27,28 +33,32 @@ public final class SutChild {
     SutSpec spec = SutSpec.fromArgs(args);
     QuietLogs.warningsOnly();
     try (SystemUnderTest sut = SystemUnderTest.start(spec)) {
-      if (spec.mode() == Mode.RAW_HTTP) {
-        RawHttpLoad.run(spec.warmUp());
-      }
       out.println(PREFIX + "READY");
-      expect(in, "GO");
-      resetHeapPeaks();
-      if (spec.mode() == Mode.RAW_HTTP) {
-        out.println(PREFIX + "RESULT " + RawHttpLoad.run(spec).encode());
+      String line;
+      while ((line = in.readLine()) != null) {
+        String[] words = line.trim().split(" ");
+        switch (words[0]) {
+          case "JIT" -> out.println(PREFIX + "JIT " + JitClock.compilingMillis());
+          case "WARM" -> {
+            RawHttpLoad.run(spec.warmUp(), Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+            out.println(PREFIX + "WARMED");
+          }
+          case "GO" -> {
+            System.gc();
+            resetHeapPeaks();
+            if (spec.mode() == Mode.RAW_HTTP) {
+              out.println(PREFIX + "RESULT " + RawHttpLoad.run(spec, 0, spec.commands()).encode());
+            }
+          }
+          case "STOP" -> {
+            out.println(PREFIX + "STATS " + peakHeapBytes());
+            return;
+          }
+          default -> throw new IOException("unknown benchmark line: " + line);
+        }
       }
-      expect(in, "STOP");
-      out.println(PREFIX + "STATS " + peakHeapBytes());
+      throw new IOException("the benchmark went away before STOP");
     }
-  }
-
-  private static void expect(BufferedReader in, String word) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      if (line.trim().equals(word)) {
-        return;
-      }
-    }
-    throw new IOException("the benchmark went away before " + word);
   }
 
   private static List<MemoryPoolMXBean> heapPools() {

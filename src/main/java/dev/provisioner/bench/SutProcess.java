@@ -71,6 +71,18 @@ final class SutProcess implements AutoCloseable {
     control.println("GO");
   }
 
+  /** The child's accumulated JIT compiling time, in milliseconds. */
+  long compilingMillis() {
+    control.println("JIT");
+    return Long.parseLong(await("JIT", Duration.ofSeconds(30)).trim());
+  }
+
+  /** Has raw-http make warm-up calls {@code from..to-1} and waits for them. */
+  void warmUp(int from, int to) {
+    control.println("WARM " + from + " " + to);
+    await("WARMED", Duration.ofMinutes(10));
+  }
+
   /** Waits for raw-http's result line. */
   Completions.Measured awaitResult(Duration timeout) {
     return Completions.Measured.decode(await("RESULT", timeout));

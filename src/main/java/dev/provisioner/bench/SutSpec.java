@@ -18,10 +18,9 @@ import java.util.stream.Collectors;
  * @param inFlight the limit of API calls in flight
  * @param commands how many commands (raw-http makes this many calls)
  * @param keys distinct keys
- * @param warmUpCommands commands of a fast mode's warm-up; see {@link #warmUp()}
  */
 public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String topicPrefix,
-    int partitions, int inFlight, int commands, int keys, int warmUpCommands) {
+    int partitions, int inFlight, int commands, int keys) {
 
   /** The sandbox accepts any test key; this one is fixed and never a secret. */
   public static final String API_KEY = "sk_test_benchKey4eC39HqLyjWDarjtT1zdp7dc";
@@ -38,17 +37,10 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
     return topicPrefix + "-dlt";
   }
 
-  /**
-   * The same system's warm-up under run ID {@code w<prefix>}, before the measured commands, so
-   * that the child JVM's JIT is done when the measurement starts: {@code warmUpCommands}, even
-   * more than N; with a fifth of 50,000, JFR showed the compiler threads using about a third of
-   * the worker's CPU during the measurement. The classic listener, which the latency bounds and not
-   * the CPU, gets a fifth of its commands.
-   */
+  /** The same system's warm-up: its commands (or calls) are run {@code w<prefix>}. */
   public SutSpec warmUp() {
-    int count = mode == Mode.CLASSIC_LISTENER ? commands / 5 : warmUpCommands;
     return new SutSpec(mode, bootstrapServers, apiUrl, "w" + topicPrefix, partitions, inFlight,
-        Math.max(1, count), keys, warmUpCommands);
+        commands, keys);
   }
 
   /** This spec as child command-line options. */
@@ -62,7 +54,6 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
     args.add("--sut.in-flight=" + inFlight);
     args.add("--sut.commands=" + commands);
     args.add("--sut.keys=" + keys);
-    args.add("--sut.warm-up=" + warmUpCommands);
     return args;
   }
 
@@ -74,7 +65,6 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
     return new SutSpec(Mode.of(options.get("mode")), options.get("bootstrap-servers"),
         URI.create(options.get("api-url")), options.get("topic-prefix"),
         Integer.parseInt(options.get("partitions")), Integer.parseInt(options.get("in-flight")),
-        Integer.parseInt(options.get("commands")), Integer.parseInt(options.get("keys")),
-        Integer.parseInt(options.get("warm-up")));
+        Integer.parseInt(options.get("commands")), Integer.parseInt(options.get("keys")));
   }
 }

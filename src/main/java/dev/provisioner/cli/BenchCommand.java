@@ -59,8 +59,13 @@ final class BenchCommand implements Callable<Integer> {
   private Path output;
 
   @Option(names = "--warm-up", defaultValue = "50000", description = "Commands a fast mode "
-      + "handles before it is measured, so its JIT is done (classic-listener: a fifth of its own).")
+      + "handles at least before it is measured; more follow until the JIT compilers are quiet "
+      + "(classic-listener: a fifth of its own).")
   private int warmUp;
+
+  @Option(names = "--warm-up-max", defaultValue = "500000", description = "Warm-up commands of a "
+      + "fast mode at most, JIT compilers quiet or not.")
+  private int warmUpMax;
 
   @Option(names = "--rounds", defaultValue = "2", description = "Times every mode runs at every "
       + "latency; only the last round is reported, the earlier ones warm the broker and sandbox.")
@@ -98,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     try {
       return new BenchSettings(commands, keys, partitions, latencies, inFlight,
           modes.stream().map(Mode::of).toList(), bootstrapServers, output, childJvmOptions,
-          warmUp, rounds);
+          warmUp, warmUpMax, rounds);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -6,6 +6,7 @@ import dev.provisioner.testing.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +25,14 @@ class BenchmarkSmokeTest {
   void givenEveryModeAndFiveHundredCommands_whenTheBenchmarkRuns_thenEachModeAnswersAllAndResultsAreWritten()
       throws Exception {
     BenchSettings settings = new BenchSettings(500, 50, 3, List.of(0L), 32, List.of(Mode.values()),
-        TestKafka.bootstrapServers(), output, List.of("-Xmx256m"), 100, 1);
+        TestKafka.bootstrapServers(), output, List.of("-Xmx256m"), 100, 200, 1);
 
-    Results results = new Benchmark(settings, line -> { }).run();
+    List<String> progress = new CopyOnWriteArrayList<>();
+    Results results = new Benchmark(settings, progress::add).run();
+
+    assertThat(progress).filteredOn(line -> line.startsWith("  warm-up ")).as("warm-up lines")
+        .hasSize(4)
+        .allSatisfy(line -> assertThat(line).containsPattern("warm-up (100|200) commands; in the last chunk the JIT compiled"));
 
     assertThat(results.runs()).extracting(RunResult::mode)
         .containsExactly("worker", "classic-listener", "parallel-consumer", "raw-http");

@@ -24,7 +24,7 @@ class WorkerReplyOrderTest {
       throws Exception {
     BenchSettings settings = new BenchSettings(COMMANDS, KEYS, 6, List.of(2L), 256,
         List.of(Mode.WORKER), TestKafka.bootstrapServers(), output, List.of(),
-        1_000, 1);
+        1_000, 1_000, 1);
 
     ModeRun run;
     try (Sandbox sandbox = Sandbox.start()) {
