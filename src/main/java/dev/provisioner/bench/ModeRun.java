@@ -66,14 +66,15 @@ public record ModeRun(RunResult result, int[] arrivals, WarmUp.Done warmUp) {
 
   /**
    * Warms the child up: raw-http makes calls, the Kafka modes get commands on the run's topics,
-   * answered before the measured ones are produced. The classic listener, which the latency and
-   * not the CPU bounds, gets a fifth of its commands in one chunk.
+   * answered before the measured ones are produced. The classic listener, slow enough that
+   * chunks of 20,000 would take minutes at L = 20, warms up in chunks of a fifth of its commands,
+   * at most as many as it is measured with.
    */
   private static WarmUp.Done warmUp(BenchSettings settings, SutSpec spec, SutProcess child)
       throws InterruptedException {
     boolean classic = spec.mode() == Mode.CLASSIC_LISTENER;
     int minimum = classic ? Math.max(1, spec.commands() / 5) : settings.warmUp();
-    int maximum = classic ? minimum : settings.warmUpMax();
+    int maximum = classic ? Math.max(minimum, spec.commands()) : settings.warmUpMax();
     if (!spec.mode().usesKafka()) {
       return WarmUp.run(minimum, maximum, child, child::warmUp);
     }

@@ -36,8 +36,9 @@ final class WarmUp {
    * @param commands commands (or calls) run
    * @param parentBusy this JVM's JIT busy share during the last chunk
    * @param childBusy the child's JIT busy share during the last chunk
+   * @param fixed true when the minimum was also the maximum: the compilers were not waited for
    */
-  record Done(int commands, double parentBusy, double childBusy) {
+  record Done(int commands, double parentBusy, double childBusy, boolean fixed) {
 
     boolean quiet() {
       return parentBusy < QUIET && childBusy < QUIET;
@@ -47,7 +48,7 @@ final class WarmUp {
       return String.format(Locale.ROOT, "warm-up %,d commands; in the last chunk the JIT compiled"
               + " %.0f %% of the time in the child, %.0f %% in the broker and sandbox's JVM%s",
           commands, childBusy * 100, parentBusy * 100,
-          quiet() ? "" : " (not quiet: the maximum was reached)");
+          quiet() || fixed ? "" : " (not quiet: the maximum was reached)");
     }
   }
 
@@ -61,13 +62,14 @@ final class WarmUp {
   static Done run(int minimum, int maximum, LongSupplier parentJit, LongSupplier childJit,
       Chunk chunk) throws InterruptedException {
     int size = Math.max(1, Math.min(CHUNK, minimum));
-    Done last = new Done(0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    boolean fixed = minimum >= maximum;
+    Done last = new Done(0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, fixed);
     while (last.commands() < maximum) {
       int to = Math.min(maximum, last.commands() + size);
       JitClock before = JitClock.read(parentJit, childJit);
       chunk.run(last.commands(), to);
       JitClock after = JitClock.read(parentJit, childJit);
-      last = new Done(to, after.parentBusySince(before), after.childBusySince(before));
+      last = new Done(to, after.parentBusySince(before), after.childBusySince(before), fixed);
       if (to >= minimum && last.quiet()) {
         break;
       }

@@ -58,6 +58,19 @@ class WarmUpTest {
     assertThat(done.commands()).isEqualTo(60_000);
   }
 
+  @Test
+  void givenAFixedWarmUp_whenTheCompilerIsStillBusy_thenItRunsOnceAndDoesNotCallThatAMiss()
+      throws Exception {
+    WarmUp.Done done = WarmUp.run(100, 100, () -> 0, childJit::get, (from, to) -> {
+      chunk(from, to);
+      childJit.addAndGet(5_000);
+    });
+
+    assertThat(chunks).containsExactly("0-100");
+    assertThat(done.quiet()).isFalse();
+    assertThat(done.describe()).doesNotContain("not quiet");
+  }
+
   private void chunk(int from, int to) {
     chunks.add(from + "-" + to);
   }
