@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>impls: comma-separated of {@code jdk} (own pool, one thread per core), {@code jdk-cached}
  * (the JDK's default executor), {@code reactor}, {@code vertx} (its default event loops) and
- * {@code vertx-1}, {@code vertx-2}, {@code vertx-4} (that many event loops); default
+ * {@code vertx-1}, {@code vertx-2}, {@code vertx-4} (that many event loops), {@code apache}
+ * (Apache HttpClient 5 async, one I/O thread per core); default
  * jdk,jdk-cached,reactor,vertx. in-flight default {@code 64,256}; seconds per run default 10 after 5 of warm-up, each run on a
  * fresh client; rounds (default 1) repeat all runs, the implementations alternating. Without url
  * (or with {@code local}) the endpoint runs in this JVM and the CPU per call includes its share.
@@ -175,6 +176,7 @@ public final class ClientBenchmark {
           java.util.concurrent.Executors.newCachedThreadPool());
       case "reactor" -> new ReactorNettyAccountsApi(settings, mapper);
       case "vertx" -> new VertxAccountsApi(settings, mapper);
+      case "apache" -> new ApacheAsyncAccountsApi(settings, mapper, Clock.systemUTC(), 1024);
       case "vertx-1", "vertx-2", "vertx-4" -> new VertxAccountsApi(settings, mapper,
           Clock.systemUTC(), Integer.parseInt(impl.substring("vertx-".length())));
       default -> throw new IllegalArgumentException("unknown implementation " + impl);
