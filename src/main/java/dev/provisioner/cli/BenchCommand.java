@@ -88,9 +88,10 @@ final class BenchCommand implements Callable<Integer> {
     if (!childArgs.isEmpty()) {
       throw new UsageException("bench: unknown option " + childArgs.get(0));
     }
+    BenchSettings settings = settings();
     var out = spec.commandLine().getOut();
     out.println("bench on JVM " + Results.currentJvm());
-    Results results = new Benchmark(settings(), out::println).run();
+    Results results = new Benchmark(settings, out::println).run();
     out.println();
     out.print(ResultsTable.render(results));
     out.println("results: " + output.resolve(Results.FILE) + ", chart: "
