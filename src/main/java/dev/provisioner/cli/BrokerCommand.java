@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingInitializationContext;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +41,7 @@ final class BrokerCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new UsageException("--port must be between 0 and 65535, but was " + port);
     }
-    configureLogging(verbose ? LogLevel.INFO : LogLevel.WARN);
+    KafkaLogging.configure(verbose ? LogLevel.INFO : LogLevel.WARN);
     LocalBroker broker = start();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
     spec.commandLine().getOut().println("broker ready on " + broker.bootstrapServers()
@@ -62,15 +59,5 @@ final class BrokerCommand implements Callable<Integer> {
     } catch (BrokerStartException e) {
       throw new UsageException(e.getMessage());
     }
-  }
-
-  /** Spring Boot's console log format; Kafka's own loggers at {@code kafkaLevel}. */
-  private static void configureLogging(LogLevel kafkaLevel) {
-    LoggingSystem logging = LoggingSystem.get(BrokerCommand.class.getClassLoader());
-    logging.beforeInitialize();
-    logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
-    logging.setLogLevel("kafka", kafkaLevel);
-    logging.setLogLevel("org.apache.kafka", kafkaLevel);
-    logging.setLogLevel("state.change.logger", kafkaLevel);
   }
 }

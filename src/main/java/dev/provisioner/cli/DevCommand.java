@@ -5,9 +5,12 @@ import dev.provisioner.sandbox.Sandbox;
 import dev.provisioner.worker.WorkerApplication;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -30,6 +33,8 @@ final class DevCommand implements Callable<Integer> {
       + "\"name\":\"Demo\",\"currency\":\"ZAR\",\"customer\":{\"external_reference\":\"CUS-1\",\"name\":\"Ada\"}}}";
   private static final String BROKER = "--spring.kafka.bootstrap-servers=";
   private static final String API = "--provisioner.api.base-url=";
+  /** The contexts leave stopping to {@link #stopAll()}, in order. */
+  private static final String OWN_SHUTDOWN = "--spring.main.register-shutdown-hook=false";
 
   @Spec
   private CommandSpec spec;
@@ -37,17 +42,26 @@ final class DevCommand implements Callable<Integer> {
   @Unmatched
   private List<String> springArgs = new ArrayList<>();
 
+  /** What runs here, stopped in reverse order of start by one shutdown hook. */
+  private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+
   @Override
   public Integer call() {
-    List<String> args = new ArrayList<>();
+    KafkaLogging.configure(LogLevel.WARN);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "dev-stop"));
+    List<String> args = new ArrayList<>(unlessGiven(KafkaLogging.warningsOnlyArgs()));
+    args.add(OWN_SHUTDOWN);
     String broker = option(BROKER).orElseGet(() -> {
       LocalBroker local = Starting.orUsageError(() -> LocalBroker.start(9092, null));
-      Runtime.getRuntime().addShutdownHook(new Thread(local::close, "dev-broker-stop"));
+      running.push(local);
       args.add(BROKER + local.bootstrapServers());
       return local.bootstrapServers() + " (in-process KRaft)";
     });
     String api = option(API).orElseGet(() -> {
-      Sandbox sandbox = Starting.orUsageError(() -> Sandbox.start("--port=8090"));
+      List<String> sandboxArgs = new ArrayList<>(KafkaLogging.warningsOnlyArgs());
+      sandboxArgs.addAll(List.of("--port=8090", OWN_SHUTDOWN));
+      Sandbox sandbox = Starting.orUsageError(() -> Sandbox.start(sandboxArgs.toArray(String[]::new)));
+      running.push(sandbox);
       args.add(API + sandbox.baseUrl());
       return sandbox.baseUrl() + " (sandbox)";
     });
@@ -56,8 +70,32 @@ final class DevCommand implements Callable<Integer> {
     }
     args.addAll(springArgs);
     ConfigurableApplicationContext worker = Starting.orUsageError(() -> WorkerApplication.start(args));
+    running.push(worker);
     banner(spec.commandLine().getOut(), broker, api, worker);
     return ExitCodes.KEEP_RUNNING;
+  }
+
+  /**
+   * The worker first (it finishes its batch and commits while the broker is still there), then
+   * the sandbox, then the broker: with a hook each they stopped in any order, and the worker's
+   * clients logged refused connections to a broker already gone.
+   */
+  private void stopAll() {
+    AutoCloseable next;
+    while ((next = running.poll()) != null) {
+      try {
+        next.close();
+      } catch (Exception e) {
+        spec.commandLine().getErr().println("error: stopping " + next + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** The defaults whose property the user did not give (a property given twice is a list). */
+  private List<String> unlessGiven(List<String> defaults) {
+    return defaults.stream()
+        .filter(arg -> option(arg.substring(0, arg.indexOf('=') + 1)).isEmpty())
+        .toList();
   }
 
   private Optional<String> option(String prefix) {

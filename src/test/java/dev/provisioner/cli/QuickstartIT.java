@@ -12,15 +12,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's quickstart, verbatim: {@code java -jar target/account-provisioner.jar dev}, then the
- * kcat commands of the README send a command and read its reply.
+ * kcat commands of the README send a command and read its reply. Its output stays short (Kafka's
+ * own INFO logs hidden) and SIGTERM stops it without complaints.
  */
 class QuickstartIT {
+
+  /** The broker's and Kafka clients' loggers as Spring Boot abbreviates them. */
+  private static final Pattern KAFKA_LOGGER = Pattern.compile(
+      " (kafka\\.|k\\.[a-z]|o\\.a\\.kafka|org\\.apache\\.kafka|state\\.change\\.logger)");
 
   @TempDir
   Path logs;
@@ -45,6 +51,16 @@ class QuickstartIT {
           });
 
       assertThat(replies.get()).contains("\"status\":\"created\"").contains("\"id\":\"bacc_");
+
+      assertThat(dev.terminate(Duration.ofSeconds(30))).as("exit code after SIGTERM").isIn(0, 143);
+      String out = dev.stdout();
+      String startUp = out.substring(0, out.indexOf("account-provisioner dev is running"));
+      assertThat(startUp.lines().toList()).as("start-up output, without Kafka's INFO logs")
+          .hasSizeLessThan(40)
+          .noneMatch(line -> line.contains(" INFO ") && KAFKA_LOGGER.matcher(line).find());
+      assertThat(out.substring(out.indexOf("Ctrl-C stops everything.")).lines().toList())
+          .as("output after the banner: the worker stops before the broker, so nothing complains")
+          .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
     }
   }
 
