@@ -1,5 +1,6 @@
 package dev.provisioner.accounts;
 
+import dev.provisioner.bench.SandboxControl;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -81,7 +82,7 @@ public final class ClientBenchmark {
   private static void measure(String impl, URI url, int calls, int seconds, int round)
       throws Exception {
     if (Boolean.getBoolean("bench.sandbox-reset")) {
-      resetSandboxKeepingFaults(url);
+      new SandboxControl(url).forgetAccounts();
     }
     try (AutoCloseable api = (AutoCloseable) client(impl, url)) {
       run((AccountsApi) api, calls, 5);
@@ -94,23 +95,6 @@ public final class ClientBenchmark {
       System.out.printf("round %d %-16s in-flight %4d: %8.0f calls/s %7.1f us cpu/call  %s%n",
           round, impl, calls, total / elapsed, cpu / 1e3 / total, new TreeMap<>(result));
     }
-  }
-
-  /**
-   * With {@code -Dbench.sandbox-reset=true}: empties the sandbox at {@code url} before each run,
-   * so its store does not grow over a long benchmark, and puts its faults (latency) back.
-   */
-  private static void resetSandboxKeepingFaults(URI url) throws Exception {
-    var http = java.net.http.HttpClient.newHttpClient();
-    var faults = java.net.http.HttpRequest.newBuilder(url.resolve("/_sandbox/faults"));
-    String kept = http.send(faults.GET().build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/_sandbox/reset"))
-        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
-    http.send(faults.header("Content-Type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(kept)).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
   }
 
   /** This JVM's CPU time: the client's alone when the endpoint runs in another process. */
