@@ -42,11 +42,15 @@ public record ModeRun(RunResult result, int[] arrivals, WarmUp.Done warmUp) {
       long machineNanos = machineBefore < 0 ? -1 : MachineCpu.busyNanos() - machineBefore;
       long peakHeap = child.stop();
       Completions.Measured m = outcome.measured();
+      double wholeRunCpuUs = cpuNanos / 1000.0 / Math.max(1, m.count());
+      double wholeRunMachineUs = machineNanos < 0 ? -1 : machineNanos / 1000.0 / Math.max(1, m.count());
       RunResult result = new RunResult(mode.id(), latencyMs, settings.partitions(),
           settings.keys(), m.count(), settings.inFlight(), round(m.throughputPerS()),
-          round(m.p50Ms()), round(m.p99Ms()), round(cpuNanos / 1000.0 / Math.max(1, m.count())),
+          round(m.p50Ms()), round(m.p99Ms()),
+          round(m.windowCpuUs() >= 0 ? m.windowCpuUs() : wholeRunCpuUs),
           round(peakHeap / (1024.0 * 1024.0)),
-          machineNanos < 0 ? -1 : round(machineNanos / 1000.0 / Math.max(1, m.count())));
+          round(m.windowMachineUs() >= 0 ? m.windowMachineUs() : wholeRunMachineUs),
+          m.windowBusyShare() < 0 ? -1 : Math.round(m.windowBusyShare() * 100));
       return new ModeRun(result, outcome.arrivals(), warm);
     }
   }
@@ -54,7 +58,7 @@ public record ModeRun(RunResult result, int[] arrivals, WarmUp.Done warmUp) {
   private static Outcome viaKafka(SutSpec spec, SutProcess child) throws InterruptedException {
     long[] sentAt = new long[spec.commands()];
     try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
-        spec.topicPrefix(), sentAt)) {
+        spec.topicPrefix(), sentAt, () -> new CpuSample(child.cpuNanos(), MachineCpu.busyNanos()))) {
       replies.awaitAssigned();
       child.go();
       CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), spec.topicPrefix(),
@@ -81,7 +85,7 @@ public record ModeRun(RunResult result, int[] arrivals, WarmUp.Done warmUp) {
     SutSpec warm = spec.warmUp();
     long[] sentAt = new long[maximum];
     try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
-        warm.topicPrefix(), sentAt)) {
+        warm.topicPrefix(), sentAt, CpuSample.NONE)) {
       replies.awaitAssigned();
       return WarmUp.run(minimum, maximum, child, (from, to) -> {
         CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), warm.topicPrefix(),

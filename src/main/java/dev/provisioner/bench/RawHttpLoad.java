@@ -20,7 +20,7 @@ final class RawHttpLoad {
 
   /** Makes the calls of commands {@code from..to-1} of {@code spec}'s run. */
   static Completions.Measured run(SutSpec spec, int from, int to) throws InterruptedException {
-    Completions completions = new Completions(to - from);
+    Completions completions = new Completions(to - from, CpuSample::ofThisProcess);
     Semaphore slots = new Semaphore(spec.inFlight());
     CountDownLatch done = new CountDownLatch(to - from);
     String run = spec.topicPrefix();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,10 +33,12 @@ final class ReplyReader implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  ReplyReader(String bootstrapServers, String topic, String run, long[] sentAt) {
+  /** @param cpu read when the measured window starts and ends ({@link Completions}) */
+  ReplyReader(String bootstrapServers, String topic, String run, long[] sentAt,
+      Supplier<CpuSample> cpu) {
     this.run = run;
     this.sentAt = sentAt;
-    this.completions = new Completions(sentAt.length);
+    this.completions = new Completions(sentAt.length, cpu);
     this.arrivals = new int[sentAt.length];
     this.seen = new BitSet(sentAt.length);
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(

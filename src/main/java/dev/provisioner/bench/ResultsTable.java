@@ -5,14 +5,14 @@ import java.util.Optional;
 /** The results as a text table, with each row's share of raw-http and multiple of classic. */
 public final class ResultsTable {
 
-  private static final String FORMAT = "%-18s %6s %8s %10s %9s %9s %9s %9s %8s %9s %9s";
+  private static final String FORMAT = "%-18s %6s %8s %10s %9s %9s %9s %9s %6s %8s %9s %9s";
 
   private ResultsTable() {
   }
 
   public static String header() {
     return String.format(FORMAT, "mode", "L ms", "commands", "per s", "p50 ms", "p99 ms",
-        "CPU us/c", "all us/c", "heap MB", "% raw", "x classic");
+        "CPU us/c", "all us/c", "busy", "heap MB", "% raw", "x classic");
   }
 
   /** One row without the ratios. */
@@ -33,7 +33,8 @@ public final class ResultsTable {
   private static String row(RunResult r, String raw, String classic) {
     return String.format(FORMAT, r.mode(), r.latencyMs(), r.commands(),
         String.format("%.0f", r.throughputPerS()), r.p50Ms(), r.p99Ms(), r.cpuUsPerCommand(),
-        r.machineCpuUsPerCommand() < 0 ? "-" : r.machineCpuUsPerCommand(), r.peakHeapMb(), raw,
+        r.machineCpuUsPerCommand() < 0 ? "-" : r.machineCpuUsPerCommand(),
+        r.machineBusyPercent() < 0 ? "-" : r.machineBusyPercent() + "%", r.peakHeapMb(), raw,
         classic);
   }
 
