@@ -7,7 +7,13 @@ public enum Mode {
   WORKER("worker"),
   CLASSIC_LISTENER("classic-listener"),
   PARALLEL_CONSUMER("parallel-consumer"),
-  RAW_HTTP("raw-http");
+  RAW_HTTP("raw-http"),
+  /**
+   * A diagnostic, not a peer: the worker with every API call answered at once in its own JVM
+   * ({@link InstantAccountsApi}), so it measures what Kafka and the worker's own steps cost
+   * without HTTP and without the sandbox. Not in the default run.
+   */
+  WORKER_NO_API("worker-no-api");
 
   private final String id;
 
@@ -27,6 +33,7 @@ public enum Mode {
   public static Mode of(String id) {
     return Arrays.stream(values()).filter(mode -> mode.id.equals(id.trim())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown bench mode '" + id
-            + "'; known: worker, classic-listener, parallel-consumer, raw-http"));
+            + "'; known: " + Arrays.stream(values()).map(Mode::id)
+                .collect(java.util.stream.Collectors.joining(", "))));
   }
 }

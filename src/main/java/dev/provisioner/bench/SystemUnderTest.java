@@ -15,6 +15,9 @@ interface SystemUnderTest extends AutoCloseable {
       case WORKER:
         var context = WorkerApplication.start(workerArgs(spec));
         return context::close;
+      case WORKER_NO_API:
+        var withoutApi = WorkerApplication.start(workerArgs(spec), InstantAccountsApi::register);
+        return withoutApi::close;
       case CLASSIC_LISTENER:
         return ClassicListener.start(spec);
       case PARALLEL_CONSUMER:

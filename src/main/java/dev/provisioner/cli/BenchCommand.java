@@ -49,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
   private int inFlight;
 
   @Option(names = "--modes", defaultValue = "worker,classic-listener,parallel-consumer,raw-http",
-      split = ",", description = "Modes to run, comma-separated.")
+      split = ",", description = "Modes to run, comma-separated; also worker-no-api (the worker with the API "
+          + "answered at once, no HTTP: what Kafka and the worker cost without it).")
   private List<String> modes;
 
   @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one.")

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Starts one of the product's Spring applications from a command's arguments.
@@ -21,11 +23,23 @@ public final class SpringLauncher {
 
   public static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
       Map<String, Object> defaults, List<String> args) {
+    return builder(application, type, defaults).run(args.toArray(String[]::new));
+  }
+
+  /** As {@link #start(Class, WebApplicationType, Map, List)}, {@code initializer} run first. */
+  public static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
+      Map<String, Object> defaults, List<String> args,
+      ApplicationContextInitializer<GenericApplicationContext> initializer) {
+    return builder(application, type, defaults).initializers(initializer)
+        .run(args.toArray(String[]::new));
+  }
+
+  private static SpringApplicationBuilder builder(Class<?> application, WebApplicationType type,
+      Map<String, Object> defaults) {
     return new SpringApplicationBuilder(application)
         .web(type)
         .bannerMode(Banner.Mode.OFF)
-        .properties(defaults)
-        .run(args.toArray(String[]::new));
+        .properties(defaults);
   }
 
   /** The arguments with {@code --short=value} options renamed to Spring property names. */

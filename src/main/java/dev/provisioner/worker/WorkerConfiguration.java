@@ -13,12 +13,13 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +48,7 @@ class WorkerConfiguration {
    * on Reactor Netty's, which did 2-6 times the JDK client's calls/s (see the README).
    */
   @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(AccountsApi.class)
   VertxAccountsApi accountsApi(WorkerSettings settings, JsonMapper mapper) {
     return new VertxAccountsApi(settings.api().toApiSettings(), mapper);
   }

@@ -31,16 +31,19 @@ class BenchmarkSmokeTest {
     Results results = new Benchmark(settings, progress::add).run();
 
     List<String> warmUps = progress.stream().filter(line -> line.startsWith("  warm-up ")).toList();
-    assertThat(warmUps).as("warm-up lines of worker, classic-listener, parallel-consumer, raw-http")
-        .hasSize(4)
+    assertThat(warmUps)
+        .as("warm-up lines of worker, classic-listener, parallel-consumer, raw-http, worker-no-api")
+        .hasSize(5)
         .allSatisfy(line -> assertThat(line).contains("in the last chunk the JIT compiled"));
-    assertThat(List.of(warmUps.get(0), warmUps.get(2), warmUps.get(3))).as("fast modes: 100 to 200")
+    assertThat(List.of(warmUps.get(0), warmUps.get(2), warmUps.get(3), warmUps.get(4)))
+        .as("fast modes: 100 to 200")
         .allSatisfy(line -> assertThat(line).containsPattern("^  warm-up (100|200) commands;"));
     assertThat(warmUps.get(1)).as("classic-listener: chunks of a fifth of its 500, up to 500")
         .containsPattern("^  warm-up [1-5]00 commands;");
 
     assertThat(results.runs()).extracting(RunResult::mode)
-        .containsExactly("worker", "classic-listener", "parallel-consumer", "raw-http");
+        .containsExactly("worker", "classic-listener", "parallel-consumer", "raw-http",
+            "worker-no-api");
     assertThat(results.runs()).allSatisfy(run -> {
       assertThat(run.commands()).isEqualTo(500);
       assertThat(run.throughputPerS()).isPositive();
@@ -52,7 +55,7 @@ class BenchmarkSmokeTest {
     });
     JsonNode json = JsonMapper.builder().build().readTree(output.resolve("results.json").toFile());
     assertThat(json.path("jvm").asString()).isNotBlank();
-    assertThat(json.path("runs")).hasSize(4);
+    assertThat(json.path("runs")).hasSize(5);
     json.path("runs").forEach(run -> assertThat(run.propertyNames()).containsExactlyElementsOf(FIELDS));
     assertThat(Files.size(output.resolve("throughput.png"))).isPositive();
   }
