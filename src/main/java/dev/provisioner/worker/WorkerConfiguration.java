@@ -46,6 +46,11 @@ class WorkerConfiguration {
   /**
    * Vert.x core's client: in the benchmark the worker spent 25-30 % less CPU per command on it than
    * on Reactor Netty's, which did 2-6 times the JDK client's calls/s (see the README).
+   *
+   * <p>Left out when an {@link AccountsApi} is already registered: only an initializer passed to
+   * {@link WorkerApplication#start(java.util.List,
+   * org.springframework.context.ApplicationContextInitializer)} can do that, and it runs before
+   * this class is read, so the condition does not depend on the order of configuration classes.
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean(AccountsApi.class)
