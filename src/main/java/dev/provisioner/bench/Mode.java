@@ -1,6 +1,7 @@
 package dev.provisioner.bench;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** The systems the benchmark compares, by the name used on the command line and in results. */
 public enum Mode {
@@ -34,6 +35,6 @@ public enum Mode {
     return Arrays.stream(values()).filter(mode -> mode.id.equals(id.trim())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown bench mode '" + id
             + "'; known: " + Arrays.stream(values()).map(Mode::id)
-                .collect(java.util.stream.Collectors.joining(", "))));
+                .collect(Collectors.joining(", "))));
   }
 }
