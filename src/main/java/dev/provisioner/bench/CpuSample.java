@@ -15,10 +15,14 @@ record CpuSample(long processNanos, long machineNanos) {
   /** A clock for runs that do not measure CPU in their window. */
   static final Supplier<CpuSample> NONE = () -> new CpuSample(-1, -1);
 
+  /** {@code processNanos} with the machine's CPU time now. */
+  static CpuSample of(long processNanos) {
+    return new CpuSample(processNanos, MachineCpu.busyNanos());
+  }
+
   /** This JVM's CPU time and the machine's, now: for the child that runs raw-http itself. */
   static CpuSample ofThisProcess() {
-    long process = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos)
-        .orElse(-1L);
-    return new CpuSample(process, MachineCpu.busyNanos());
+    return of(ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos)
+        .orElse(-1L));
   }
 }

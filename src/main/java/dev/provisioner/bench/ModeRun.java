@@ -58,7 +58,7 @@ public record ModeRun(RunResult result, int[] arrivals, WarmUp.Done warmUp) {
   private static Outcome viaKafka(SutSpec spec, SutProcess child) throws InterruptedException {
     long[] sentAt = new long[spec.commands()];
     try (ReplyReader replies = new ReplyReader(spec.bootstrapServers(), spec.repliesTopic(),
-        spec.topicPrefix(), sentAt, () -> new CpuSample(child.cpuNanos(), MachineCpu.busyNanos()))) {
+        spec.topicPrefix(), sentAt, () -> CpuSample.of(child.cpuNanos()))) {
       replies.awaitAssigned();
       child.go();
       CommandProducer.produce(spec.bootstrapServers(), spec.commandsTopic(), spec.topicPrefix(),

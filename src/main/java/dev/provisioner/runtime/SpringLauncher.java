@@ -8,7 +8,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Starts one of the product's Spring applications from a command's arguments.
@@ -21,25 +20,16 @@ public final class SpringLauncher {
   private SpringLauncher() {
   }
 
-  public static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
-      Map<String, Object> defaults, List<String> args) {
-    return builder(application, type, defaults).run(args.toArray(String[]::new));
-  }
-
-  /** As {@link #start(Class, WebApplicationType, Map, List)}, {@code initializer} run first. */
+  /** @param initializers run on the context before its configuration is read */
   public static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
       Map<String, Object> defaults, List<String> args,
-      ApplicationContextInitializer<GenericApplicationContext> initializer) {
-    return builder(application, type, defaults).initializers(initializer)
-        .run(args.toArray(String[]::new));
-  }
-
-  private static SpringApplicationBuilder builder(Class<?> application, WebApplicationType type,
-      Map<String, Object> defaults) {
+      ApplicationContextInitializer<?>... initializers) {
     return new SpringApplicationBuilder(application)
         .web(type)
         .bannerMode(Banner.Mode.OFF)
-        .properties(defaults);
+        .properties(defaults)
+        .initializers(initializers)
+        .run(args.toArray(String[]::new));
   }
 
   /** The arguments with {@code --short=value} options renamed to Spring property names. */

@@ -23,8 +23,7 @@ import org.springframework.context.support.GenericApplicationContext;
 public class WorkerApplication {
 
   public static ConfigurableApplicationContext start(List<String> args) {
-    return SpringLauncher.start(WorkerApplication.class, WebApplicationType.REACTIVE,
-        Map.of("spring.config.name", "worker"), args);
+    return start(args, context -> { });
   }
 
   /**
