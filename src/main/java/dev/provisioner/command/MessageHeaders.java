@@ -20,6 +20,12 @@ public final class MessageHeaders {
   /** Echoed unchanged on the reply so a requester can match it. */
   public static final String CORRELATION_ID = KafkaHeaders.CORRELATION_ID;
 
+  /**
+   * On a dead letter whose value was left out because the record would be too large to publish;
+   * says how large the value was and where the original is. Such a dead letter is not replayed.
+   */
+  public static final String DLT_VALUE_OMITTED = "provisioner-dlt-value-omitted";
+
   private MessageHeaders() {
   }
 }

@@ -39,7 +39,11 @@ final class OutcomeLog {
         MDC.MDCCloseable partition = MDC.putCloseable("kafka_partition", String.valueOf(record.partition()));
         MDC.MDCCloseable offset = MDC.putCloseable("kafka_offset", String.valueOf(record.offset()))) {
       if (outcome instanceof Outcome.DeadLettered dead) {
-        log.warn("command dead-lettered ({}): {}", reply == null ? "no reply" : reply.status(),
+        // The coordinates in the text too, for plain-text logs; the message ID only when it was
+        // validated (a reply's), never a raw header.
+        String validId = reply == null || reply.messageId() == null ? "unknown" : reply.messageId();
+        log.warn("command {}-{}@{} (message ID {}) dead-lettered ({}): {}", record.topic(),
+            record.partition(), record.offset(), validId, reply == null ? "no reply" : reply.status(),
             dead.reason().getMessage());
       } else {
         log.debug("command answered: {}", reply.status());

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -37,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkerConfiguration {
 
   static final String API = "moment-api";
+
+  /** The producer's {@code max.request.size} when it is not set: Kafka's default. */
+  private static final int PRODUCER_MAX_REQUEST_BYTES = 1_048_576;
 
   @Bean
   Clock clock() {
@@ -120,21 +125,33 @@ class WorkerConfiguration {
   DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<byte[], byte[]> template,
       WorkerSettings settings) {
     String topic = settings.topics().deadLetters();
-    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-        (record, ex) -> new TopicPartition(topic, -1));
+    DeadLetterPublishingRecoverer recoverer = new BoundedDeadLetters(template,
+        (record, ex) -> new TopicPartition(topic, -1), maxRequestBytes(template));
     recoverer.addHeadersFunction(DeadLetterHeaders::messageId);
     return recoverer;
+  }
+
+  private static int maxRequestBytes(KafkaTemplate<?, ?> template) {
+    Object configured = template.getProducerFactory().getConfigurationProperties()
+        .get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    return configured == null ? PRODUCER_MAX_REQUEST_BYTES : Integer.parseInt(configured.toString());
+  }
+
+  @Bean
+  ReplyTopics replyTopics(KafkaAdmin kafkaAdmin, WorkerSettings settings, Clock clock) {
+    return new ReplyTopics(Admin.create(kafkaAdmin.getConfigurationProperties()), settings.topics(), clock);
   }
 
   @Bean
   BatchProcessor batchProcessor(CommandParser parser, CommandHandler handler,
       KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
-      JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads, WorkerMetrics metrics) {
+      JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads, WorkerMetrics metrics,
+      ReplyTopics replyTopics) {
     Bulkhead inFlight = bulkheads.bulkhead(API, BulkheadConfig.custom()
         .maxConcurrentCalls(settings.worker().inFlight())
         .maxWaitDuration(Duration.ofDays(365))
         .build());
-    Publisher publisher = new Publisher(template, deadLetters, mapper, settings.topics().replies(), metrics);
+    Publisher publisher = new Publisher(template, deadLetters, mapper, replyTopics, metrics);
     return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher);
   }
 

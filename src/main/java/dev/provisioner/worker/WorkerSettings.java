@@ -52,9 +52,13 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
     }
   }
 
-  /** How many commands are in flight at once, and the largest command accepted. */
+  /**
+   * How many commands are in flight at once, and the largest command accepted: 1,000,000 bytes
+   * by default, so that a command's dead letter, its value plus the {@code kafka_dlt-*} headers,
+   * stays under Kafka's default 1 MiB record limit.
+   */
   public record Processing(@DefaultValue("256") int inFlight,
-      @DefaultValue("1048576") int maxCommandBytes) {
+      @DefaultValue("1000000") int maxCommandBytes) {
 
     public Processing {
       require(inFlight >= 1, "provisioner.worker.in-flight must be at least 1, but was " + inFlight);

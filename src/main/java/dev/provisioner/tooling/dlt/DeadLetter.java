@@ -43,6 +43,11 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
     return header(ORIGINAL_TOPIC);
   }
 
+  /** Why the value was left out (too large to dead-letter), or null when the letter has it. */
+  public @Nullable String valueOmitted() {
+    return header(MessageHeaders.DLT_VALUE_OMITTED);
+  }
+
   public @Nullable String messageId() {
     return header(MessageHeaders.MESSAGE_ID);
   }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param forced whether the breaker check was overridden
  * @param replayed records re-published to their original topic (or that would be, in a dry run)
  * @param parked records moved to the parking topic (or that would be)
- * @param skipped records the filter left, or without an original topic
+ * @param skipped records the filter left, without an original topic, or without their value (too
+ *     large to dead-letter)
  */
 public record ReplaySummary(@JsonProperty("at") Instant at,
     @JsonProperty("dead_letter_topic") String deadLetterTopic,

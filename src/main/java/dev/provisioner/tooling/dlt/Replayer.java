@@ -64,7 +64,11 @@ public final class Replayer {
       return false;
     }
     String target = letter.originalTopic();
-    if (!options.filter().matches(letter) || target == null) {
+    boolean wanted = options.filter().matches(letter);
+    if (wanted && letter.valueOmitted() != null) {
+      out.println("skip " + describe(letter) + ": " + letter.valueOmitted());
+    }
+    if (!wanted || target == null || letter.valueOmitted() != null) {
       skipped++;
       advance(letter);
       return true;

@@ -3,6 +3,7 @@ package dev.provisioner.tooling.dlt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.testing.TestKafka;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,26 @@ class DltCommandTest {
     assertThat(parked).hasSize(1);
     assertThat(DeadLetterTopic.header(parked.get(0), "replay-count")).isEqualTo("4");
     assertThat(DeadLetterTopic.header(parked.get(0), "kafka_dlt-exception-fqcn")).isEqualTo(FAILED);
+  }
+
+  @Test
+  void replaySkipsADeadLetterWhoseValueWasLeftOutAndSaysWhereTheOriginalIs() {
+    // Given
+    String why = "the value of 3000081 bytes is too large for a dead letter (at most 1047552 bytes"
+        + " with its headers); the original is at account-commands-4 offset 17";
+    dlt.add("big", "", REJECTED, "too-large: value is 3000081 bytes", Map.of(
+        MessageHeaders.DLT_VALUE_OMITTED, why));
+    dlt.add("b", "{}", FAILED, "gave up: 503", Map.of());
+
+    // When
+    CliRun run = replay();
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("skip partition 0 offset 0 key big").contains(": " + why)
+        .contains("1 replayed, 0 parked, 1 skipped");
+    assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
+        .containsExactly("b");
   }
 
   @Test
