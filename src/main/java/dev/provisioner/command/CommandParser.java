@@ -32,11 +32,6 @@ public final class CommandParser {
   /** An int64 has at most 20 characters; anything much longer is not a command. */
   static final int MAX_NUMBER_LENGTH = 100;
 
-  private static final String BAD_MESSAGE_ID =
-      "message_id: must be 1 to 255 characters, not blank, without control characters";
-  private static final String NO_MESSAGE_ID = "no message ID: the value has no usable message_id"
-      + " and neither the message-id nor the ce_id header holds one";
-
   private final ObjectReader reader;
   private final CommandSchema schema = new CommandSchema();
   private final int maxBytes;
@@ -70,12 +65,22 @@ public final class CommandParser {
   }
 
   /**
+   * Parses one record whose headers are text already (the submit tool's, tests').
+   *
+   * @param value the record value, possibly null (a tombstone)
+   * @param headers header name to value
+   */
+  public ParseResult parse(byte @Nullable [] value, Map<String, String> headers) {
+    return parse(value, CommandHeaders.of(headers));
+  }
+
+  /**
    * Parses one record.
    *
    * @param value the record value, possibly null (a tombstone)
-   * @param headers header name to UTF-8 value
+   * @param headers the record's headers, decoded strictly
    */
-  public ParseResult parse(byte @Nullable [] value, Map<String, String> headers) {
+  public ParseResult parse(byte @Nullable [] value, CommandHeaders headers) {
     @Nullable String headerId = MessageIds.fromHeaders(headers).orElse(null);
     if (value == null || value.length == 0) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
@@ -96,13 +101,15 @@ public final class CommandParser {
     return validate(tree, headers);
   }
 
-  private ParseResult validate(JsonNode tree, Map<String, String> headers) {
+  private ParseResult validate(JsonNode tree, CommandHeaders headers) {
     Optional<String> messageId = MessageIds.resolve(tree, headers);
     if (messageId.isEmpty()) {
-      return new Invalid(InvalidReason.NO_MESSAGE_ID, null, NO_MESSAGE_ID);
+      return new Invalid(InvalidReason.NO_MESSAGE_ID, null, MessageIds.whyNone(tree, headers));
     }
-    if (MessageIds.hasUnusableField(tree)) {
-      return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(), BAD_MESSAGE_ID);
+    Optional<String> fieldDefect = MessageIds.fieldDefect(tree);
+    if (fieldDefect.isPresent()) {
+      return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(),
+          MessageIds.FIELD + ": must be " + MessageIds.RULE + " (it " + fieldDefect.get() + ")");
     }
     Optional<String> violation = schema.firstViolation(tree);
     if (violation.isPresent()) {

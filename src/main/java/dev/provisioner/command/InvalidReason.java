@@ -4,7 +4,10 @@ package dev.provisioner.command;
 public enum InvalidReason {
   /** The value is absent, empty, not JSON, or JSON beyond the parser's limits (e.g. nesting). */
   NOT_JSON,
-  /** Valid JSON, but no usable message ID in the value or the headers. */
+  /**
+   * Valid JSON, but no usable message ID in the value or the headers (a value that is not a JSON
+   * object cannot hold one).
+   */
   NO_MESSAGE_ID,
   /** A message ID is known, but the value does not satisfy the command schema. */
   SCHEMA_VIOLATION,

@@ -75,14 +75,26 @@ class CommandParserTest {
   }
 
   @Test
-  void reportsNoMessageIdWhenNeitherTheValueNorTheHeadersHoldOne() {
+  void reportsNoMessageIdNamingEveryPlaceLookedWhenNoneHoldsAnything() {
+    // When
+    ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("kafka_correlationId", "c"));
+
+    // Then
+    Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
+    assertThat(invalid.messageId()).isNull();
+    assertThat(invalid.detail()).isEqualTo("no message ID: the value has no usable message_id"
+        + " and neither the message-id nor the ce_id header holds one");
+  }
+
+  @Test
+  void reportsNoMessageIdNamingTheEmptyHeaderWhenItIsTheOnlyCandidate() {
     // When
     ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("message-id", ""));
 
     // Then
     Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
     assertThat(invalid.messageId()).isNull();
-    assertThat(invalid.detail()).contains("message_id", "message-id", "ce_id");
+    assertThat(invalid.detail()).isEqualTo("no message ID: the message-id header is empty");
   }
 
   @Test
