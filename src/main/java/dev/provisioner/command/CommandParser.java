@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +81,10 @@ public final class CommandParser {
    */
   public ParseResult parse(byte @Nullable [] value, CommandHeaders headers) {
     @Nullable String headerId = MessageIds.fromHeaders(headers).orElse(null);
-    if (value == null || value.length == 0) {
+    if (value == null) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId, "value is null (a tombstone)");
+    }
+    if (value.length == 0) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
     }
     if (value.length > maxBytes) {
@@ -93,7 +95,7 @@ public final class CommandParser {
     try {
       tree = reader.readTree(value);
     } catch (JacksonException e) {
-      return new Invalid(InvalidReason.NOT_JSON, headerId, notJson(e));
+      return new Invalid(InvalidReason.NOT_JSON, headerId, JsonErrors.describe(e));
     }
     if (tree == null || tree.isMissingNode()) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
@@ -116,14 +118,5 @@ public final class CommandParser {
       return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(), violation.get());
     }
     return new Parsed(new AccountCommand(messageId.get(), (ObjectNode) tree.get("account")));
-  }
-
-  private static String notJson(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    int newline = message.indexOf('\n');
-    String first = newline < 0 ? message : message.substring(0, newline);
-    TokenStreamLocation at = e.getLocation();
-    String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    return SafeText.line("value is not JSON" + where + ": " + SafeText.oneLine(first, 200));
   }
 }
