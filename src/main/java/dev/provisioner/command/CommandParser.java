@@ -91,6 +91,12 @@ public final class CommandParser {
       return new Invalid(InvalidReason.TOO_LARGE, headerId,
           "value is " + value.length + " bytes, more than the limit of " + maxBytes);
     }
+    // Jackson decodes overlong forms (C0 AF is '/'), so "m/X" and its overlong twin would be one ID.
+    int invalidByte = Utf8.firstInvalidByte(value);
+    if (invalidByte >= 0) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId,
+          "value is not valid UTF-8 (byte offset " + invalidByte + ")");
+    }
     JsonNode tree;
     try {
       tree = reader.readTree(value);

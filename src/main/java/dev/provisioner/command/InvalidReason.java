@@ -2,7 +2,10 @@ package dev.provisioner.command;
 
 /** Why a command record could not be processed. */
 public enum InvalidReason {
-  /** The value is absent, empty, not JSON, or JSON beyond the parser's limits (e.g. nesting). */
+  /**
+   * The value is absent, empty, not UTF-8, not JSON, or JSON beyond the parser's limits (e.g.
+   * nesting).
+   */
   NOT_JSON,
   /**
    * Valid JSON, but no usable message ID in the value or the headers (a value that is not a JSON

@@ -1,8 +1,10 @@
 package dev.provisioner.command;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,33 @@ final class Utf8 {
       return strictDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       return null;
+    }
+  }
+
+  /**
+   * The offset of the first byte that is not part of a valid UTF-8 sequence, or -1 when all are.
+   * Allocates nothing for ASCII, the common case, and little otherwise: the text is not kept.
+   */
+  static int firstInvalidByte(byte[] bytes) {
+    int start = 0;
+    while (start < bytes.length && bytes[start] >= 0) {
+      start++;
+    }
+    if (start == bytes.length) {
+      return -1;
+    }
+    CharsetDecoder decoder = strictDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(256);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return in.position();
+      }
+      if (result.isUnderflow()) {
+        return -1;
+      }
+      out.clear();
     }
   }
 

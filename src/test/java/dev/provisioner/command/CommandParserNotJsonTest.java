@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.command.ParseResult.Invalid;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,6 +103,37 @@ class CommandParserNotJsonTest {
 
     // Then
     assertThat(invalid.detail()).isEqualTo("value is not JSON (line 1, column 9): Non-standard token 'NaN'");
+  }
+
+  @ParameterizedTest(name = "[{index}] m {0} X")
+  @ValueSource(strings = {"c0af", "e080af", "f08080af", "eda080", "f4908080", "ff", "c3"})
+  void refusesAValueThatIsNotUtf8InsteadOfDecodingItsOverlongOrOutOfRangeForms(String hex) {
+    // Given a message_id of m, the bytes, X: Jackson itself would read c0af and e080af as '/'
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    byte[] prefix = "{\"message_id\":\"m".getBytes(UTF_8);
+    byte[] suffix = ("X\"," + COMMAND.substring(COMMAND.indexOf("\"account\""))).getBytes(UTF_8);
+    ByteBuffer value = ByteBuffer.allocate(prefix.length + bytes.length + suffix.length)
+        .put(prefix).put(bytes).put(suffix);
+
+    // When
+    ParseResult result = parser.parse(value.array(), Map.of());
+
+    // Then
+    assertThat(CommandParserTest.invalid(result, InvalidReason.NOT_JSON).detail())
+        .isEqualTo("value is not valid UTF-8 (byte offset " + prefix.length + ")");
+  }
+
+  @Test
+  void acceptsAValueWithMultiByteCharactersAfterLongAsciiRuns() {
+    // Given more ASCII than one decoding buffer holds, then multi-byte characters
+    String id = "a".repeat(200) + "-ünïcödé-☃-\uD83D\uDE00";
+
+    // When
+    ParseResult result = parser.parse(COMMAND.replace("\"m\"", "\"" + id + "\"").getBytes(UTF_8),
+        Map.of());
+
+    // Then
+    assertThat(CommandParserTest.parsed(result).messageId()).isEqualTo(id);
   }
 
   private Invalid notJson(String value) {
