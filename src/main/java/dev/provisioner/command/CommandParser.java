@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -31,11 +30,6 @@ public final class CommandParser {
 
   /** An int64 has at most 20 characters; anything much longer is not a command. */
   static final int MAX_NUMBER_LENGTH = 100;
-
-  private static final String BAD_MESSAGE_ID =
-      "message_id: must be 1 to 255 characters, not blank, without control characters";
-  private static final String NO_MESSAGE_ID = "no message ID: the value has no usable message_id"
-      + " and neither the message-id nor the ce_id header holds one";
 
   private final ObjectReader reader;
   private final CommandSchema schema = new CommandSchema();
@@ -70,25 +64,44 @@ public final class CommandParser {
   }
 
   /**
+   * Parses one record whose headers are text already (the submit tool's, tests').
+   *
+   * @param value the record value, possibly null (a tombstone)
+   * @param headers header name to value
+   */
+  public ParseResult parse(byte @Nullable [] value, Map<String, String> headers) {
+    return parse(value, CommandHeaders.of(headers));
+  }
+
+  /**
    * Parses one record.
    *
    * @param value the record value, possibly null (a tombstone)
-   * @param headers header name to UTF-8 value
+   * @param headers the record's headers, decoded strictly
    */
-  public ParseResult parse(byte @Nullable [] value, Map<String, String> headers) {
+  public ParseResult parse(byte @Nullable [] value, CommandHeaders headers) {
     @Nullable String headerId = MessageIds.fromHeaders(headers).orElse(null);
-    if (value == null || value.length == 0) {
+    if (value == null) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId, "value is null (a tombstone)");
+    }
+    if (value.length == 0) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
     }
     if (value.length > maxBytes) {
       return new Invalid(InvalidReason.TOO_LARGE, headerId,
           "value is " + value.length + " bytes, more than the limit of " + maxBytes);
     }
+    // Jackson decodes overlong forms (C0 AF is '/'), so "m/X" and its overlong twin would be one ID.
+    int invalidByte = Utf8.firstInvalidByte(value);
+    if (invalidByte >= 0) {
+      return new Invalid(InvalidReason.NOT_JSON, headerId,
+          "value is not valid UTF-8 (byte offset " + invalidByte + ")");
+    }
     JsonNode tree;
     try {
       tree = reader.readTree(value);
     } catch (JacksonException e) {
-      return new Invalid(InvalidReason.NOT_JSON, headerId, notJson(e));
+      return new Invalid(InvalidReason.NOT_JSON, headerId, JsonErrors.describe(e));
     }
     if (tree == null || tree.isMissingNode()) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
@@ -96,27 +109,20 @@ public final class CommandParser {
     return validate(tree, headers);
   }
 
-  private ParseResult validate(JsonNode tree, Map<String, String> headers) {
+  private ParseResult validate(JsonNode tree, CommandHeaders headers) {
     Optional<String> messageId = MessageIds.resolve(tree, headers);
     if (messageId.isEmpty()) {
-      return new Invalid(InvalidReason.NO_MESSAGE_ID, null, NO_MESSAGE_ID);
+      return new Invalid(InvalidReason.NO_MESSAGE_ID, null, MessageIds.whyNone(tree, headers));
     }
-    if (MessageIds.hasUnusableField(tree)) {
-      return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(), BAD_MESSAGE_ID);
+    Optional<String> fieldDefect = MessageIds.fieldDefect(tree);
+    if (fieldDefect.isPresent()) {
+      return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(),
+          MessageIds.FIELD + ": must be " + MessageIds.RULE + " (it " + fieldDefect.get() + ")");
     }
     Optional<String> violation = schema.firstViolation(tree);
     if (violation.isPresent()) {
       return new Invalid(InvalidReason.SCHEMA_VIOLATION, messageId.get(), violation.get());
     }
     return new Parsed(new AccountCommand(messageId.get(), (ObjectNode) tree.get("account")));
-  }
-
-  private static String notJson(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    int newline = message.indexOf('\n');
-    String first = newline < 0 ? message : message.substring(0, newline);
-    TokenStreamLocation at = e.getLocation();
-    String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    return SafeText.line("value is not JSON" + where + ": " + SafeText.oneLine(first, 200));
   }
 }

@@ -1,6 +1,7 @@
 package dev.provisioner.command;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -8,38 +9,80 @@ import tools.jackson.databind.JsonNode;
 /**
  * The message-ID rule: the {@code message_id} field, else the {@code message-id} header, else
  * the {@code ce_id} header. A candidate counts only if it is usable: 1 to 255 code points, not
- * blank, without control characters (the same rule as the command schema's {@code message_id}).
+ * blank, without control characters or unpaired surrogates (the command schema's
+ * {@code message_id}, stated in {@link #RULE}), and, for a header, valid UTF-8.
+ *
+ * <p>Every usable ID is a well-formed Unicode string, so it has exactly one UTF-8 form: the
+ * {@code message-id} header of a reply and the {@code message_id} of its body always agree.
  */
 final class MessageIds {
 
   static final String FIELD = "message_id";
   static final int MAX_LENGTH = 255;
 
+  /** The rule, as the details of rejected records state it. */
+  static final String RULE = "a string of 1 to " + MAX_LENGTH
+      + " characters, not blank, without control characters or unpaired surrogates";
+
+  private static final List<String> HEADERS = List.of(MessageHeaders.MESSAGE_ID, MessageHeaders.CE_ID);
+  private static final String NONE = "no message ID: the value has no usable message_id"
+      + " and neither the message-id nor the ce_id header holds one";
+
   private MessageIds() {
   }
 
   static boolean usable(@Nullable String candidate) {
-    if (candidate == null || candidate.isBlank()) {
-      return false;
+    return candidate != null && defect(candidate) == null;
+  }
+
+  /**
+   * What makes {@code candidate} unusable, worded to follow "it" ({@code is blank},
+   * {@code is 300 characters long}), or null when it is usable. Never quotes the candidate.
+   */
+  static @Nullable String defect(String candidate) {
+    if (candidate.isEmpty()) {
+      return "is empty";
     }
-    if (candidate.codePointCount(0, candidate.length()) > MAX_LENGTH) {
-      return false;
+    if (isBlank(candidate)) {
+      return "is blank";
     }
-    return candidate.codePoints().noneMatch(Character::isISOControl);
+    int length = candidate.codePointCount(0, candidate.length());
+    if (length > MAX_LENGTH) {
+      return "is " + length + " characters long";
+    }
+    if (candidate.codePoints().anyMatch(Character::isISOControl)) {
+      return "has control characters";
+    }
+    // Unpaired, a surrogate has no UTF-8 form: the reply's header would carry '?' instead.
+    if (candidate.codePoints().anyMatch(MessageIds::isSurrogate)) {
+      return "has an unpaired surrogate";
+    }
+    return null;
+  }
+
+  /**
+   * True when every character is white space, a space separator or U+FEFF. String.isBlank
+   * misses the no-break spaces (U+00A0, U+2007, U+202F), which look just as empty, and U+FEFF is
+   * a zero-width no-break space (a stray byte-order mark): an ID of those shows as nothing.
+   */
+  static boolean isBlank(String candidate) {
+    return candidate.codePoints().allMatch(
+        cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == '\uFEFF');
   }
 
   /** The first usable ID among the headers, in precedence order. */
-  static Optional<String> fromHeaders(Map<String, String> headers) {
-    String header = headers.get(MessageHeaders.MESSAGE_ID);
-    if (usable(header)) {
-      return Optional.of(header);
+  static Optional<String> fromHeaders(CommandHeaders headers) {
+    for (String name : HEADERS) {
+      String value = headers.text().get(name);
+      if (usable(value)) {
+        return Optional.of(value);
+      }
     }
-    String ceId = headers.get(MessageHeaders.CE_ID);
-    return usable(ceId) ? Optional.of(ceId) : Optional.empty();
+    return Optional.empty();
   }
 
   /** The first usable ID among the value's field and the headers, in precedence order. */
-  static Optional<String> resolve(JsonNode value, Map<String, String> headers) {
+  static Optional<String> resolve(JsonNode value, CommandHeaders headers) {
     JsonNode field = value.get(FIELD);
     if (field != null && field.isString() && usable(field.stringValue())) {
       return Optional.of(field.stringValue());
@@ -47,9 +90,54 @@ final class MessageIds {
     return fromHeaders(headers);
   }
 
-  /** True when the value carries a {@code message_id} field that is not a usable ID. */
-  static boolean hasUnusableField(JsonNode value) {
+  /** What is wrong with the value's {@code message_id}, when it has one that is not usable. */
+  static Optional<String> fieldDefect(JsonNode value) {
     JsonNode field = value.get(FIELD);
-    return field != null && !(field.isString() && usable(field.stringValue()));
+    if (field == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(field.isString() ? defect(field.stringValue()) : "is " + kind(field));
+  }
+
+  /**
+   * Why there is no usable ID, as one line: the defect of each candidate present, in precedence
+   * order, so that the sender learns what to fix (and that a value that is not a JSON object
+   * cannot hold one).
+   */
+  static String whyNone(JsonNode value, CommandHeaders headers) {
+    if (!value.isObject()) {
+      return "value must be a JSON object, not " + kind(value);
+    }
+    List<String> defects = new ArrayList<>();
+    fieldDefect(value).ifPresent(defect -> defects.add(FIELD + " must be " + RULE + " (it " + defect + ")"));
+    for (String name : HEADERS) {
+      headerDefect(name, headers).ifPresent(defect -> defects.add("the " + name + " header " + defect));
+    }
+    return defects.isEmpty() ? NONE : SafeText.line("no message ID: " + String.join("; ", defects));
+  }
+
+  private static Optional<String> headerDefect(String name, CommandHeaders headers) {
+    if (headers.notUtf8().contains(name)) {
+      return Optional.of("is not valid UTF-8");
+    }
+    String text = headers.text().get(name);
+    return text == null ? Optional.empty() : Optional.ofNullable(defect(text));
+  }
+
+  /** The JSON type of a node with its article: {@code an array}, {@code a number}, {@code null}. */
+  static String kind(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      case NUMBER -> "a number";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case BINARY, MISSING, POJO -> "not a JSON value";
+    };
+  }
+
+  private static boolean isSurrogate(int codePoint) {
+    return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
   }
 }

@@ -1,11 +1,11 @@
 package dev.provisioner.worker;
 
+import dev.provisioner.command.CommandHeaders;
 import dev.provisioner.command.CommandParser;
 import dev.provisioner.command.IdempotencyKeys;
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.command.ParseResult;
 import dev.provisioner.command.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,13 +48,14 @@ final class RecordHandler {
     return messageId != null || record.headers().lastHeader(MessageHeaders.CORRELATION_ID) != null;
   }
 
-  static Map<String, String> headers(ConsumerRecord<?, ?> record) {
-    Map<String, String> headers = new HashMap<>();
+  /** The last non-null value of each header, decoded strictly: invalid UTF-8 is never guessed at. */
+  static CommandHeaders headers(ConsumerRecord<?, ?> record) {
+    Map<String, byte[]> raw = new HashMap<>();
     for (Header header : record.headers()) {
       if (header.value() != null) {
-        headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        raw.put(header.key(), header.value());
       }
     }
-    return headers;
+    return CommandHeaders.decode(raw);
   }
 }
