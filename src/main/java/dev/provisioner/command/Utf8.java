@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
  * turns every malformed sequence into U+FFFD, so distinct byte strings would read as one message
  * ID, and so as one idempotency key.
  */
-final class Utf8 {
+public final class Utf8 {
 
   private Utf8() {
   }
 
   /** The text of {@code bytes}, or null when they are not valid UTF-8. */
-  static @Nullable String decode(byte[] bytes) {
+  public static @Nullable String decode(byte[] bytes) {
     try {
       return strictDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {

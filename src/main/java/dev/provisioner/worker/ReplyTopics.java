@@ -1,9 +1,7 @@
 package dev.provisioner.worker;
 
 import dev.provisioner.command.MessageHeaders;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import dev.provisioner.command.Utf8;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +60,7 @@ final class ReplyTopics implements AutoCloseable {
     if (header == null || header.value() == null) {
       return replies;
     }
-    String requested = decode(header.value());
+    String requested = Utf8.decode(header.value());
     if (requested == null || !Topic.isValid(requested)) {
       // Not echoed: it may be any bytes at all.
       log.warn("kafka_replyTopic header of {} bytes is not a legal Kafka topic name: replying on {}"
@@ -147,14 +145,6 @@ final class ReplyTopics implements AutoCloseable {
         return size() > CACHED;
       }
     };
-  }
-
-  private static @Nullable String decode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException ex) {
-      return null;
-    }
   }
 
   @Override
