@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Found with the command's data: the command is done ({@code created}). Found with other
  * data: rejected, naming the conflict. Not found after a replayed failure: the next try uses the
  * next generation of the idempotency key, which cannot duplicate the account because the
- * reference is unique and was just seen to be free.
+ * reference is unique and was just seen to be free. Not found after a conflict: rejected, the
+ * conflict being on something other than the account.
  */
 final class Reconciler {
 
@@ -43,8 +44,15 @@ final class Reconciler {
     });
   }
 
+  /**
+   * After a 409 that is not about a key in flight: done when the account exists. When it does
+   * not, the conflict is on something else (e.g. the new customer's {@code external_reference}
+   * is taken) and trying again cannot help: rejected with the API's problem.
+   */
   CompletableFuture<Step> afterConflict(Attempts attempts, String key, ApiOutcome.Conflict conflict) {
-    return lookUp(attempts, key, conflict, () -> CommandHandler.tryAgain(conflict));
+    AccountCommand command = attempts.command();
+    return lookUp(attempts, key, conflict, () -> CommandHandler.done(Reply.rejected(command.messageId(),
+        key, conflict.problem(), conflict.replayed(), attempts.calls())));
   }
 
   private CompletableFuture<Step> lookUp(Attempts attempts, String key, ApiOutcome cause,

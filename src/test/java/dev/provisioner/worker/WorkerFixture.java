@@ -167,10 +167,15 @@ public final class WorkerFixture implements AutoCloseable {
   }
 
   public static String command(String messageId, String externalReference) {
+    return command(messageId, externalReference, "cus-" + externalReference);
+  }
+
+  /** A command whose account creates a new customer with {@code customerReference}. */
+  public static String command(String messageId, String externalReference, String customerReference) {
     return """
         {"message_id": "%s", "account": {"external_reference": "%s", "name": "Subscription Account",
-         "currency": "ZAR", "balance": 2000, "customer": {"external_reference": "cus-%s", "name": "Ada"},
-         "metadata": {"plan": "monthly"}}}""".formatted(messageId, externalReference, externalReference);
+         "currency": "ZAR", "balance": 2000, "customer": {"external_reference": "%s", "name": "Ada"},
+         "metadata": {"plan": "monthly"}}}""".formatted(messageId, externalReference, customerReference);
   }
 
   private static Properties producerConfig() {

@@ -66,6 +66,27 @@ class WorkerPipelineTest {
   }
 
   @Test
+  void aNewCustomerWhoseReferenceIsTakenGetsARejectedReplyAtOnceNotAFailedOneAfterRetries() {
+    // Given: a first account created a customer with this reference
+    String customer = unique("cus");
+    String first = unique("msg");
+    fixture.send("key-cus", WorkerFixture.command(first, unique("ref"), customer));
+    assertThat(fixture.awaitReply(first).path("status").asString()).isEqualTo("created");
+
+    // When: another account asks to create a new customer with the same reference
+    String second = unique("msg");
+    fixture.send("key-cus", WorkerFixture.command(second, unique("ref"), customer));
+
+    // Then
+    JsonNode reply = fixture.awaitReply(second);
+    assertThat(reply.path("status").asString()).as(reply.toString()).isEqualTo("rejected");
+    assertThat(reply.path("error").path("status").asInt()).isEqualTo(409);
+    assertThat(reply.path("error").path("detail").asString()).contains(customer);
+    assertThat(reply.path("attempts").asInt()).as("the create and one look-up").isEqualTo(2);
+    assertThat(fixture.allDeadLetters()).noneMatch(letter -> second.equals(WorkerFixture.header(letter, "message-id")));
+  }
+
+  @Test
   void aSchemaInvalidCommandGetsARejectedReplyNamingTheField() {
     String id = unique("msg");
     String command = """
