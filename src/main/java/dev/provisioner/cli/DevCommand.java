@@ -116,7 +116,9 @@ final class DevCommand implements Callable<Integer> {
     out.println("  worker   http://localhost:" + port + "/actuator/health");
     out.println();
     out.println("Send a command:");
-    out.println("  echo '" + EXAMPLE_COMMAND + "' | kcat -P -b " + bootstrap + " -t " + commands + " -k ACC-1");
+    // murmur2_random: the Java clients' partitioner, so a key lands where submit and replay put it.
+    out.println("  echo '" + EXAMPLE_COMMAND + "' | kcat -P -b " + bootstrap + " -t " + commands
+        + " -k ACC-1 -X partitioner=murmur2_random");
     out.println("Read the reply:");
     out.println("  kcat -C -b " + bootstrap + " -t " + replies + " -o beginning -e -q -X isolation.level=read_committed");
     out.println();
