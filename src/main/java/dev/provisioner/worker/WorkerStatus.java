@@ -27,8 +27,10 @@ final class WorkerStatus implements HealthIndicator {
     return stopReason.get() != null;
   }
 
+  /** As {@link BreakerPause} decides: only an open breaker pauses; a half-open one lets probes through. */
   boolean paused() {
-    return stopReason.get() != null || !"CLOSED".equals(breakerState.get());
+    String breaker = breakerState.get();
+    return stopReason.get() != null || "OPEN".equals(breaker) || "FORCED_OPEN".equals(breaker);
   }
 
   @Override
