@@ -30,7 +30,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,8 +116,8 @@ class WorkerConfiguration {
   }
 
   @Bean
-  WorkerStatus workerStatus() {
-    return new WorkerStatus();
+  WorkerStatus workerStatus(Clock clock) {
+    return new WorkerStatus(clock);
   }
 
   @Bean
@@ -163,10 +162,10 @@ class WorkerConfiguration {
 
   /** A failed batch (never a single command's fault) is rolled back and delivered again, forever. */
   @Bean
-  AfterRollbackProcessor<Object, Object> afterRollbackProcessor() {
+  AfterRollbackProcessor<Object, Object> afterRollbackProcessor(MeterRegistry registry, WorkerStatus status) {
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
     backOff.setMaxInterval(30_000);
-    return new DefaultAfterRollbackProcessor<>(backOff);
+    return new RollbackRecorder(backOff, registry, status);
   }
 
   @Bean

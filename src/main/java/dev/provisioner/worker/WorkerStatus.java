@@ -1,5 +1,7 @@
 package dev.provisioner.worker;
 
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
@@ -13,9 +15,22 @@ final class WorkerStatus implements HealthIndicator {
 
   private final AtomicReference<String> breakerState = new AtomicReference<>("CLOSED");
   private final AtomicReference<@Nullable String> stopReason = new AtomicReference<>();
+  private final AtomicLong rolledBackBatches = new AtomicLong();
+  private final AtomicReference<@Nullable String> lastRollback = new AtomicReference<>();
+  private final Clock clock;
+
+  WorkerStatus(Clock clock) {
+    this.clock = clock;
+  }
 
   void breakerState(String state) {
     breakerState.set(state);
+  }
+
+  /** Counts a rolled-back batch and keeps when and why, for the health details. */
+  void rolledBack(String why) {
+    rolledBackBatches.incrementAndGet();
+    lastRollback.set(clock.instant() + " " + why);
   }
 
   /** Records the fault that stopped consumption; true the first time only. */
@@ -37,6 +52,9 @@ final class WorkerStatus implements HealthIndicator {
   public Health health() {
     String reason = stopReason.get();
     Health.Builder health = reason == null ? Health.up() : Health.down().withDetail("reason", reason);
-    return health.withDetail("breaker", breakerState.get()).withDetail("paused", paused()).build();
+    health.withDetail("breaker", breakerState.get()).withDetail("paused", paused())
+        .withDetail("rolledBackBatches", rolledBackBatches.get());
+    String rollback = lastRollback.get();
+    return (rollback == null ? health : health.withDetail("lastRollback", rollback)).build();
   }
 }

@@ -55,6 +55,25 @@ class BreakerTest {
     }
   }
 
+  @Test
+  void givenABatchIsRolledBackWhenHealthAndMetricsAreReadThenTheyCountItAndSayWhy() {
+    try (WorkerFixture fixture = new WorkerFixture(
+        List.of("--sandbox.api-key=sk_test_anotherKeyThanTheWorkers0123456789"), FaultInjectionTest.FAST)) {
+      // Given
+      assertThat(worker(fixture).path("rolledBackBatches").asLong()).isZero();
+
+      // When: the refused key fails the batch, which is rolled back
+      fixture.sendAll(FaultInjectionTest.commands(5));
+
+      // Then
+      await().atMost(Duration.ofSeconds(30)).until(() -> worker(fixture).path("rolledBackBatches").asLong() >= 1);
+      assertThat(worker(fixture).path("lastRollback").asString())
+          .contains("SystemicFailureException").contains("provisioner.api.key");
+      String prometheus = WorkerFixture.getText("http://localhost:" + fixture.port() + "/actuator/prometheus");
+      assertThat(prometheus).containsPattern("(?m)^provisioner_batches_rolled_back_total(\\{[^}]*\\})? [1-9]");
+    }
+  }
+
   static JsonNode health(WorkerFixture fixture) {
     return WorkerFixture.getJson("http://localhost:" + fixture.port() + "/actuator/health");
   }

@@ -115,10 +115,14 @@ public final class WorkerFixture implements AutoCloseable {
 
   /** GETs {@code url} (e.g. the worker's health) and returns its JSON. */
   static JsonNode getJson(String url) {
+    return JSON.readTree(getText(url));
+  }
+
+  /** GETs {@code url} and returns its body. */
+  static String getText(String url) {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-      return JSON.readTree(response.body());
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
     } catch (Exception ex) {
       throw new IllegalStateException(ex);
     }

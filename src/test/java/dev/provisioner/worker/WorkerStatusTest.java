@@ -10,7 +10,7 @@ class WorkerStatusTest {
 
   @Test
   void givenTheBreakerLetsProbesThroughWhenHealthIsReadThenTheConsumerIsNotPaused() {
-    WorkerStatus status = new WorkerStatus();
+    WorkerStatus status = new WorkerStatus(java.time.Clock.systemUTC());
 
     status.breakerState("OPEN");
     Health open = status.health();
@@ -23,7 +23,7 @@ class WorkerStatusTest {
 
   @Test
   void givenConsumptionStoppedForAnOperatorWhenHealthIsReadThenItIsDownAndPausedWhateverTheBreaker() {
-    WorkerStatus status = new WorkerStatus();
+    WorkerStatus status = new WorkerStatus(java.time.Clock.systemUTC());
 
     status.stop("the Moment API refused provisioner.api.key");
     Health health = status.health();
