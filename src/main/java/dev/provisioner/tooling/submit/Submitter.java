@@ -5,14 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs {@code submit}: validates every row first (nothing is sent when one is bad, unless told to
@@ -28,8 +25,7 @@ public final class Submitter {
   private final Clock clock;
   private final Function<String, Producer<byte[], byte[]>> producers;
   private final RowValidator validator = new RowValidator();
-  private final List<RowState> rows = new ArrayList<>();
-  private final Map<String, List<RowState>> byMessageId = new HashMap<>();
+  private final RowStates rows;
   private CommandSender.@Nullable Failure sendFailure;
 
   public Submitter(SubmitSettings settings, PrintWriter out, Clock clock) {
@@ -43,6 +39,7 @@ public final class Submitter {
     this.out = out;
     this.clock = clock;
     this.producers = producers;
+    this.rows = new RowStates(settings.await());
   }
 
   /**
@@ -56,7 +53,10 @@ public final class Submitter {
     long valid = total - problems.size();
     problems.forEach(problem -> out.println("invalid: " + problem));
     if (!problems.isEmpty() && !settings.skipInvalid()) {
-      out.println("nothing sent: " + problems.size() + " invalid rows (use --skip-invalid to send the rest)");
+      String nothingSent = "nothing sent: " + problems.size()
+          + " invalid rows (use --skip-invalid to send the rest)";
+      out.println(nothingSent);
+      reportNothingSent(nothingSent);
       return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, false, List.copyOf(problems));
     }
     BrokerCheck.requireReachable(settings.bootstrapServers());
@@ -89,6 +89,22 @@ public final class Submitter {
     return total;
   }
 
+  /** Writes the report, when asked, of a run that sent nothing: each valid row not-sent, and why. */
+  private void reportNothingSent(String why) {
+    if (!settings.await() || settings.report() == null) {
+      return;
+    }
+    try (RowSource source = RowSource.open(settings.file(), validator)) {
+      for (Optional<SubmitRow> row = source.next(); row.isPresent(); row = source.next()) {
+        RowState state = rows.track(row.get());
+        if (row.get() instanceof SubmitRow.Valid) {
+          RowStates.markNotSent(state, why);
+        }
+      }
+    }
+    Report.write(settings.report(), rows.all());
+  }
+
   /** Sends every valid row until a send fails; returns the rows the broker acknowledged. */
   private long sendAll(Progress progress, @Nullable ReplyCollector replies) {
     try (RowSource source = RowSource.open(settings.file(), validator);
@@ -96,93 +112,41 @@ public final class Submitter {
             settings.commandsTopic())) {
       long handed = 0;
       for (Optional<SubmitRow> row = source.next(); row.isPresent(); row = source.next()) {
-        RowState state = track(row.get());
+        RowState state = rows.track(row.get());
         if (!(row.get() instanceof SubmitRow.Valid valid)) {
           continue;
         }
         if (!sender.send(valid, state)) {
           long failedLine = sender.firstFailure().orElseThrow().line();
-          markNotSent(state, "sending stopped after line " + failedLine + " failed");
+          RowStates.markNotSent(state, "sending stopped after line " + failedLine + " failed");
           continue;
         }
         progress.sent(sender.acknowledged());
         if (replies != null && ++handed % 1000 == 0) {
-          replies.poll(Duration.ZERO, (id, reply) -> onReply(id, reply, progress));
+          replies.poll(Duration.ZERO, (id, reply) -> rows.onReply(id, reply, progress::answered));
         }
       }
       sender.flush();
       progress.sent(sender.acknowledged());
-      sender.drainFailures(failure -> markNotSent(failure.row(), failure.reason()));
+      sender.drainFailures(failure -> RowStates.markNotSent(failure.row(), failure.reason()));
       sendFailure = sender.firstFailure().orElse(null);
       return sender.acknowledged();
     }
   }
 
-  /** The row's state for the report, kept only when awaiting; null otherwise. */
-  private @Nullable RowState track(SubmitRow row) {
-    if (!settings.await()) {
-      return null;
-    }
-    if (row instanceof SubmitRow.Invalid invalid) {
-      RowState state = new RowState(invalid.line(), invalid.messageId(),
-          invalid.externalReference(), RowState.INVALID, invalid.reason());
-      rows.add(state);
-      return state;
-    }
-    SubmitRow.Valid valid = (SubmitRow.Valid) row;
-    RowState state = new RowState(valid.line(), valid.messageId(), valid.externalReference(), null, null);
-    rows.add(state);
-    byMessageId.computeIfAbsent(valid.messageId(), id -> new ArrayList<>(1)).add(state);
-    return state;
-  }
-
-  private static void markNotSent(@Nullable RowState state, String reason) {
-    if (state != null) {
-      state.status = RowState.NOT_SENT;
-      state.accountId = null;
-      state.error = reason;
-    }
-  }
-
   private void awaitReplies(ReplyCollector replies, Progress progress) {
     Instant deadline = clock.instant().plus(settings.timeout());
-    while (rows.stream().anyMatch(row -> !row.answered()) && clock.instant().isBefore(deadline)) {
-      replies.poll(Duration.ofMillis(200), (id, reply) -> onReply(id, reply, progress));
+    while (rows.anyUnanswered() && clock.instant().isBefore(deadline)) {
+      replies.poll(Duration.ofMillis(200), (id, reply) -> rows.onReply(id, reply, progress::answered));
     }
-  }
-
-  private void onReply(String messageId, JsonNode reply, Progress progress) {
-    String status = reply.path("status").asString("");
-    for (RowState state : byMessageId.getOrDefault(messageId, List.of())) {
-      // a row counted not sent stays so, or the counts of the summary would disagree
-      if (RowState.NOT_SENT.equals(state.status) || (state.answered() && !"created".equals(status))) {
-        continue;
-      }
-      if (!state.answered()) {
-        progress.answered();
-      }
-      state.status = status;
-      state.accountId = "created".equals(status) ? reply.path("account").path("id").asString(null) : null;
-      state.error = "created".equals(status) ? null : errorOf(reply);
-    }
-  }
-
-  private static String errorOf(JsonNode reply) {
-    JsonNode error = reply.path("error");
-    String detail = error.path("detail").asString("");
-    return error.path("status").asInt() + " " + error.path("title").asString("") + ": " + detail;
   }
 
   private SubmitSummary summarize(long total, List<String> problems, long sent, long notSent) {
     if (settings.await() && settings.report() != null) {
-      Report.write(settings.report(), rows);
+      Report.write(settings.report(), rows.all());
     }
-    long unanswered = rows.stream().filter(row -> !row.answered()).count();
-    return new SubmitSummary(total, problems.size(), sent, notSent, count("created"),
-        count("rejected"), count("failed"), unanswered, settings.await(), List.copyOf(problems));
-  }
-
-  private long count(String status) {
-    return rows.stream().filter(row -> status.equals(row.status)).count();
+    return new SubmitSummary(total, problems.size(), sent, notSent, rows.count("created"),
+        rows.count("rejected"), rows.count("failed"), rows.unanswered(), settings.await(),
+        List.copyOf(problems));
   }
 }
