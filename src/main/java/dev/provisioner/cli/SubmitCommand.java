@@ -1,6 +1,7 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.submit.BrokerUnreachableException;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
 import dev.provisioner.tooling.submit.Submitter;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "submit", mixinStandardHelpOptions = true,
     description = {"Send one account command per row of a CSV (header row) or NDJSON file.",
         "Every row is validated first; nothing is sent when one is invalid, unless --skip-invalid.",
-        "Exit 0 when every row was sent (and created, with --await), 1 otherwise."})
+        "Exit 0 when every row was sent (and created, with --await), 1 when any was not,",
+        "2 for bad usage or settings (then nothing was sent)."})
 final class SubmitCommand implements Callable<Integer> {
 
   @Spec
@@ -72,6 +74,10 @@ final class SubmitCommand implements Callable<Integer> {
       summary = new Submitter(settings, out, Clock.systemUTC()).run();
     } catch (IllegalArgumentException e) {
       throw new UsageException(file + ": " + e.getMessage());
+    } catch (BrokerUnreachableException e) {
+      // a setting to fix, named as the user typed it; nothing was sent
+      throw new UsageException("cannot reach Kafka at --bootstrap-servers=" + e.bootstrapServers()
+          + (e.reason() == null ? " within " + e.waited().toSeconds() + " s" : ": " + e.reason()));
     }
     out.println(summary.describe());
     if (report != null) {

@@ -33,8 +33,9 @@ final class Progress {
     this.every = terminal ? Duration.ofMillis(200) : Duration.ofSeconds(5);
   }
 
-  void sent() {
-    sent++;
+  /** The rows the broker has acknowledged so far: a row handed to the producer is not sent yet. */
+  void sent(long acknowledged) {
+    sent = acknowledged;
     maybeShow();
   }
 

@@ -5,6 +5,11 @@ import org.jspecify.annotations.Nullable;
 /** What is known of one row while a run goes on: the few fields the report needs. */
 final class RowState {
 
+  /** A row that failed validation. */
+  static final String INVALID = "invalid";
+  /** A valid row whose command the broker did not acknowledge, or that was never handed over. */
+  static final String NOT_SENT = "not-sent";
+
   final long line;
   final @Nullable String messageId;
   final @Nullable String externalReference;

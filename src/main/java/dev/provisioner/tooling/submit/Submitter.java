@@ -1,60 +1,66 @@
 package dev.provisioner.tooling.submit;
 
-import dev.provisioner.command.MessageHeaders;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs {@code submit}: validates every row first (nothing is sent when one is bad, unless told to
- * skip bad rows), then streams the file again sending one command per valid row with an
- * idempotent producer keyed by external reference, then awaits and reports the replies. Memory
- * grows only by a few fields per row.
+ * skip bad rows), checks that the broker answers, then streams the file again sending one command
+ * per valid row with an idempotent producer keyed by external reference, then awaits and reports
+ * the replies. A row counts as sent only once the broker acknowledged it. Memory grows only by a
+ * few fields per row.
  */
 public final class Submitter {
 
   private final SubmitSettings settings;
   private final PrintWriter out;
   private final Clock clock;
+  private final Function<String, Producer<byte[], byte[]>> producers;
   private final RowValidator validator = new RowValidator();
-  private final List<RowState> rows = new ArrayList<>();
-  private final Map<String, List<RowState>> byMessageId = new HashMap<>();
-  private final Queue<String[]> sendErrors = new ConcurrentLinkedQueue<>();
-  private long notSent;
+  private final RowStates rows;
+  private CommandSender.@Nullable Failure sendFailure;
 
   public Submitter(SubmitSettings settings, PrintWriter out, Clock clock) {
+    this(settings, out, clock, CommandSender::producer);
+  }
+
+  /** With producers made by {@code producers} from the bootstrap servers: tests play the broker. */
+  Submitter(SubmitSettings settings, PrintWriter out, Clock clock,
+      Function<String, Producer<byte[], byte[]>> producers) {
     this.settings = settings;
     this.out = out;
     this.clock = clock;
+    this.producers = producers;
+    this.rows = new RowStates(settings.await());
   }
 
-  /** Validates, sends and (when asked) awaits; never throws for a bad row, only for bad input. */
+  /**
+   * Validates, sends and (when asked) awaits; never throws for a bad row, only for bad input.
+   *
+   * @throws BrokerUnreachableException when the broker does not answer before anything is sent
+   */
   public SubmitSummary run() {
     List<String> problems = new ArrayList<>();
     long total = validateAll(problems);
+    long valid = total - problems.size();
     problems.forEach(problem -> out.println("invalid: " + problem));
     if (!problems.isEmpty() && !settings.skipInvalid()) {
-      out.println("nothing sent: " + problems.size() + " invalid rows (use --skip-invalid to send the rest)");
-      return new SubmitSummary(total, problems.size(), 0, 0, 0, 0, 0, false, List.copyOf(problems));
+      String nothingSent = "nothing sent: " + problems.size()
+          + " invalid rows (use --skip-invalid to send the rest)";
+      out.println(nothingSent);
+      reportNothingSent(nothingSent);
+      return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, false, List.copyOf(problems));
     }
-    Progress progress = new Progress(out, settings.terminal(), total - problems.size(),
-        settings.await(), clock);
+    BrokerCheck.requireReachable(settings.bootstrapServers());
+    Progress progress = new Progress(out, settings.terminal(), valid, settings.await(), clock);
     try (ReplyCollector replies = settings.await()
         ? new ReplyCollector(settings.bootstrapServers(), settings.repliesTopic()) : null) {
       long sent = sendAll(progress, replies);
@@ -62,7 +68,11 @@ public final class Submitter {
         awaitReplies(replies, progress);
       }
       progress.finish();
-      return summarize(total, problems, sent);
+      if (sendFailure != null) {
+        out.println("send failed: line " + sendFailure.line() + ": " + sendFailure.reason()
+            + "; sending stopped (sending the file again is safe: same message IDs)");
+      }
+      return summarize(total, problems, sent, valid - sent);
     }
   }
 
@@ -79,116 +89,64 @@ public final class Submitter {
     return total;
   }
 
-  private long sendAll(Progress progress, @Nullable ReplyCollector replies) {
-    long sent = 0;
-    try (RowSource source = RowSource.open(settings.file(), validator);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties())) {
+  /** Writes the report, when asked, of a run that sent nothing: each valid row not-sent, and why. */
+  private void reportNothingSent(String why) {
+    if (!settings.await() || settings.report() == null) {
+      return;
+    }
+    try (RowSource source = RowSource.open(settings.file(), validator)) {
       for (Optional<SubmitRow> row = source.next(); row.isPresent(); row = source.next()) {
-        track(row.get());
-        if (row.get() instanceof SubmitRow.Valid valid) {
-          producer.send(record(valid), (metadata, error) -> {
-            if (error != null) {
-              sendErrors.add(new String[] {valid.messageId(), error.getMessage()});
-            }
-          });
-          progress.sent();
-          sent++;
-          if (replies != null && sent % 1000 == 0) {
-            replies.poll(Duration.ZERO, (id, reply) -> onReply(id, reply, progress));
-          }
+        RowState state = rows.track(row.get());
+        if (row.get() instanceof SubmitRow.Valid) {
+          RowStates.markNotSent(state, why);
         }
       }
-      producer.flush();
     }
-    markSendErrors();
-    return sent;
+    Report.write(settings.report(), rows.all());
   }
 
-  private ProducerRecord<byte[], byte[]> record(SubmitRow.Valid valid) {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(settings.commandsTopic(),
-        valid.externalReference().getBytes(StandardCharsets.UTF_8), valid.value());
-    record.headers().add(MessageHeaders.MESSAGE_ID, valid.messageId().getBytes(StandardCharsets.UTF_8));
-    return record;
-  }
-
-  private void track(SubmitRow row) {
-    if (!settings.await()) {
-      return;
-    }
-    if (row instanceof SubmitRow.Invalid invalid) {
-      rows.add(new RowState(invalid.line(), invalid.messageId(), invalid.externalReference(),
-          "invalid", invalid.reason()));
-      return;
-    }
-    SubmitRow.Valid valid = (SubmitRow.Valid) row;
-    RowState state = new RowState(valid.line(), valid.messageId(), valid.externalReference(), null, null);
-    rows.add(state);
-    byMessageId.computeIfAbsent(valid.messageId(), id -> new ArrayList<>(1)).add(state);
-  }
-
-  private void markSendErrors() {
-    for (String[] error = sendErrors.poll(); error != null; error = sendErrors.poll()) {
-      notSent++;
-      for (RowState state : byMessageId.getOrDefault(error[0], List.of())) {
-        state.status = "failed";
-        state.error = "not sent: " + error[1];
+  /** Sends every valid row until a send fails; returns the rows the broker acknowledged. */
+  private long sendAll(Progress progress, @Nullable ReplyCollector replies) {
+    try (RowSource source = RowSource.open(settings.file(), validator);
+        CommandSender sender = new CommandSender(producers.apply(settings.bootstrapServers()),
+            settings.commandsTopic())) {
+      long handed = 0;
+      for (Optional<SubmitRow> row = source.next(); row.isPresent(); row = source.next()) {
+        RowState state = rows.track(row.get());
+        if (!(row.get() instanceof SubmitRow.Valid valid)) {
+          continue;
+        }
+        if (!sender.send(valid, state)) {
+          long failedLine = sender.firstFailure().orElseThrow().line();
+          RowStates.markNotSent(state, "sending stopped after line " + failedLine + " failed");
+          continue;
+        }
+        progress.sent(sender.acknowledged());
+        if (replies != null && ++handed % 1000 == 0) {
+          replies.poll(Duration.ZERO, (id, reply) -> rows.onReply(id, reply, progress::answered));
+        }
       }
+      sender.flush();
+      progress.sent(sender.acknowledged());
+      sender.drainFailures(failure -> RowStates.markNotSent(failure.row(), failure.reason()));
+      sendFailure = sender.firstFailure().orElse(null);
+      return sender.acknowledged();
     }
   }
 
   private void awaitReplies(ReplyCollector replies, Progress progress) {
     Instant deadline = clock.instant().plus(settings.timeout());
-    while (rows.stream().anyMatch(row -> !row.answered()) && clock.instant().isBefore(deadline)) {
-      replies.poll(Duration.ofMillis(200), (id, reply) -> onReply(id, reply, progress));
+    while (rows.anyUnanswered() && clock.instant().isBefore(deadline)) {
+      replies.poll(Duration.ofMillis(200), (id, reply) -> rows.onReply(id, reply, progress::answered));
     }
   }
 
-  private void onReply(String messageId, JsonNode reply, Progress progress) {
-    String status = reply.path("status").asString("");
-    for (RowState state : byMessageId.getOrDefault(messageId, List.of())) {
-      if (state.answered() && !"created".equals(status)) {
-        continue;
-      }
-      if (!state.answered()) {
-        progress.answered();
-      }
-      state.status = status;
-      state.accountId = "created".equals(status) ? reply.path("account").path("id").asString(null) : null;
-      state.error = "created".equals(status) ? null : errorOf(reply);
-    }
-  }
-
-  private static String errorOf(JsonNode reply) {
-    JsonNode error = reply.path("error");
-    String detail = error.path("detail").asString("");
-    return error.path("status").asInt() + " " + error.path("title").asString("") + ": " + detail;
-  }
-
-  private SubmitSummary summarize(long total, List<String> problems, long sent) {
+  private SubmitSummary summarize(long total, List<String> problems, long sent, long notSent) {
     if (settings.await() && settings.report() != null) {
-      Report.write(settings.report(), rows);
+      Report.write(settings.report(), rows.all());
     }
-    long created = count("created");
-    long rejected = count("rejected");
-    long failed = settings.await() ? count("failed") : notSent;
-    long unanswered = rows.stream().filter(row -> !row.answered()).count();
-    return new SubmitSummary(total, problems.size(), sent, created, rejected, failed, unanswered,
-        settings.await(), List.copyOf(problems));
-  }
-
-  private long count(String status) {
-    return rows.stream().filter(row -> status.equals(row.status)).count();
-  }
-
-  private Properties producerProperties() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return props;
+    return new SubmitSummary(total, problems.size(), sent, notSent, rows.count("created"),
+        rows.count("rejected"), rows.count("failed"), rows.unanswered(), settings.await(),
+        List.copyOf(problems));
   }
 }

@@ -22,10 +22,10 @@ class ProgressTest {
     Progress progress = new Progress(new PrintWriter(text, true), false, 100, false, clock);
 
     // When
-    progress.sent();
+    progress.sent(1);
     clock.advance(Duration.ofSeconds(5));
-    for (int i = 0; i < 49; i++) {
-      progress.sent();
+    for (int i = 2; i <= 50; i++) {
+      progress.sent(i);
     }
 
     // Then
@@ -39,8 +39,8 @@ class ProgressTest {
     MovingClock clock = new MovingClock();
     Progress progress = new Progress(new PrintWriter(text, true), true, 10, true, clock);
 
-    for (int i = 0; i < 10; i++) {
-      progress.sent();
+    for (int i = 1; i <= 10; i++) {
+      progress.sent(i);
     }
     clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 5; i++) {

@@ -51,6 +51,55 @@ class SubmitCommandTest {
   }
 
   @Test
+  void withInvalidRowsAndNoSkipTheAnnouncedReportListsEveryRowInvalidOrNotSent() throws IOException {
+    // Given
+    Path file = accountsCsv("bad", 10, 2);
+    Path report = dir.resolve("report_bad.csv");
+    long before = fixture.accountCount();
+
+    // When
+    CliRun run = submit(file, "--await", "--report", report.toString());
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).as(run.toString()).contains("nothing sent: 2 invalid rows")
+        .contains("10 rows: 2 invalid, 0 sent, 8 not sent").contains("report: " + report);
+    assertThat(report).as(run.toString()).exists();
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines).hasSize(11);
+    assertThat(lines.get(0)).isEqualTo("line,message_id,external_reference,status,account_id,error");
+    assertThat(lines.stream().filter(line -> line.contains(",invalid,,"))).hasSize(2)
+        .allMatch(line -> line.contains("account.currency"));
+    assertThat(lines.stream().filter(line -> line.endsWith(
+        ",not-sent,,nothing sent: 2 invalid rows (use --skip-invalid to send the rest)"))).hasSize(8);
+    assertThat(fixture.accountCount()).isEqualTo(before);
+  }
+
+  @Test
+  void withAnInvalidNdjsonLineAndNoSkipTheAnnouncedReportListsEveryLine() throws IOException {
+    // Given a valid command, a command with a bad currency, and a bare account body
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.writeString(dir.resolve("bad.ndjson"), String.join("\n",
+        "{\"message_id\": \"m-%s-1\", \"account\": {\"external_reference\": \"acc-%s-1\", \"currency\": \"ZAR\", \"customer\": {\"external_reference\": \"cus-%s-1\"}}}",
+        "{\"account\": {\"external_reference\": \"acc-%s-2\", \"currency\": \"rand\", \"customer\": {\"external_reference\": \"cus-%s-2\"}}}",
+        "{\"external_reference\": \"acc-%s-3\", \"currency\": \"ZAR\", \"customer\": {\"external_reference\": \"cus-%s-3\"}}",
+        "").replace("%s", run));
+    Path report = dir.resolve("report_bad_ndjson.csv");
+
+    // When
+    CliRun result = submit(file, "--await", "--report", report.toString());
+
+    // Then
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.out()).as(result.toString()).contains("report: " + report);
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines).as(result.toString()).hasSize(4);
+    assertThat(lines.get(1)).startsWith("1,m-" + run + "-1,acc-" + run + "-1,not-sent,,nothing sent: 1 invalid rows");
+    assertThat(lines.get(2)).startsWith("2,").contains(",acc-" + run + "-2,invalid,,").contains("account.currency");
+    assertThat(lines.get(3)).startsWith("3,sub-").contains(",acc-" + run + "-3,not-sent,,nothing sent: ");
+  }
+
+  @Test
   void aThousandRowsWithTwentyInvalidGive980CreatedAMatchingReportAndNoDuplicateOnResubmit()
       throws IOException {
     // Given

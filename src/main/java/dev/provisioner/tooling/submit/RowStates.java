@@ -1,0 +1,88 @@
+package dev.provisioner.tooling.submit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The report's rows in file order, kept only when replies are awaited, and the outcomes replies
+ * give them, matched by message ID. Without awaiting nothing is kept, so memory stays flat.
+ */
+final class RowStates {
+
+  private final boolean keep;
+  private final List<RowState> rows = new ArrayList<>();
+  private final Map<String, List<RowState>> byMessageId = new HashMap<>();
+
+  RowStates(boolean keep) {
+    this.keep = keep;
+  }
+
+  /** The row's state, kept for the report; null when nothing is kept. */
+  @Nullable RowState track(SubmitRow row) {
+    if (!keep) {
+      return null;
+    }
+    if (row instanceof SubmitRow.Invalid invalid) {
+      RowState state = new RowState(invalid.line(), invalid.messageId(),
+          invalid.externalReference(), RowState.INVALID, invalid.reason());
+      rows.add(state);
+      return state;
+    }
+    SubmitRow.Valid valid = (SubmitRow.Valid) row;
+    RowState state = new RowState(valid.line(), valid.messageId(), valid.externalReference(), null, null);
+    rows.add(state);
+    byMessageId.computeIfAbsent(valid.messageId(), id -> new ArrayList<>(1)).add(state);
+    return state;
+  }
+
+  static void markNotSent(@Nullable RowState state, String reason) {
+    if (state != null) {
+      state.status = RowState.NOT_SENT;
+      state.accountId = null;
+      state.error = reason;
+    }
+  }
+
+  /** Applies a reply to the rows of its message ID; runs {@code firstAnswer} for each row answered now. */
+  void onReply(String messageId, JsonNode reply, Runnable firstAnswer) {
+    String status = reply.path("status").asString("");
+    for (RowState state : byMessageId.getOrDefault(messageId, List.of())) {
+      // a row counted not sent stays so, or the counts of the summary would disagree
+      if (RowState.NOT_SENT.equals(state.status) || (state.answered() && !"created".equals(status))) {
+        continue;
+      }
+      if (!state.answered()) {
+        firstAnswer.run();
+      }
+      state.status = status;
+      state.accountId = "created".equals(status) ? reply.path("account").path("id").asString(null) : null;
+      state.error = "created".equals(status) ? null : errorOf(reply);
+    }
+  }
+
+  private static String errorOf(JsonNode reply) {
+    JsonNode error = reply.path("error");
+    String detail = error.path("detail").asString("");
+    return error.path("status").asInt() + " " + error.path("title").asString("") + ": " + detail;
+  }
+
+  List<RowState> all() {
+    return rows;
+  }
+
+  boolean anyUnanswered() {
+    return rows.stream().anyMatch(row -> !row.answered());
+  }
+
+  long unanswered() {
+    return rows.stream().filter(row -> !row.answered()).count();
+  }
+
+  long count(String status) {
+    return rows.stream().filter(row -> status.equals(row.status)).count();
+  }
+}
