@@ -1,7 +1,10 @@
 package dev.provisioner.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Runs one command line of the executable in-process and captures its output and exit code;
@@ -14,6 +17,28 @@ public record CliRun(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Like {@link #of}, with what reached {@code System.out} and {@code System.err} meanwhile put
+   * before the command's own output: the console as a user of the jar sees it, logs and anything
+   * printed past the command's streams (such as a stack trace) included. One run at a time.
+   */
+  public static synchronized CliRun withConsole(String... args) {
+    PrintStream realOut = System.out;
+    PrintStream realErr = System.err;
+    ByteArrayOutputStream consoleOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream consoleErr = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(consoleOut, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(consoleErr, true, StandardCharsets.UTF_8));
+    try {
+      CliRun run = of(args);
+      return new CliRun(run.exitCode, consoleOut.toString(StandardCharsets.UTF_8) + run.out,
+          consoleErr.toString(StandardCharsets.UTF_8) + run.err);
+    } finally {
+      System.setOut(realOut);
+      System.setErr(realErr);
+    }
   }
 
   @Override
