@@ -38,9 +38,7 @@ final class BrokerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65_535) {
-      throw new UsageException("--port must be between 0 and 65535, but was " + port);
-    }
+    PortOption.checked(port);
     KafkaLogging.configure(verbose ? LogLevel.INFO : LogLevel.WARN);
     LocalBroker broker = start();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
