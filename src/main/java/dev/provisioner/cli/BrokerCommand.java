@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * then exits with 128 + the signal number (143 after SIGTERM, 130 after Ctrl-C).
  */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-    description = "Run a single-node KRaft Kafka broker for development; its data survives a restart.")
+    description = {"Run a single-node KRaft Kafka broker for development.",
+        "Its data survives a restart."})
 final class BrokerCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "9092",
