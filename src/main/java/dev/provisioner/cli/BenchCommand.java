@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -24,9 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code bench}: the throughput benchmark of the worker against its peers (see the README, "The throughput benchmark").
  * With {@code --sut.mode=...} it is the child JVM of one run instead.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure end-to-end throughput, latency, CPU and heap of the worker against a",
-        "plain listener, parallel-consumer and raw HTTP calls; see the README."})
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+    description = {"Benchmark the worker's throughput against its peers and raw HTTP.",
+        "Measures end-to-end throughput, latency, CPU and heap of the worker, a plain listener, "
+            + "parallel-consumer and raw HTTP calls; see the README."})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
@@ -72,8 +74,8 @@ final class BenchCommand implements Callable<Integer> {
       + "latency; only the last round is reported, the earlier ones warm the broker and sandbox.")
   private int rounds;
 
-  @Option(names = "--child-jvm-option", description = "JVM option of the child JVMs, e.g. "
-      + "-Xmx256m; repeatable.")
+  @Option(names = "--child-jvm-option", showDefaultValue = Visibility.NEVER,
+      description = "JVM option of the child JVMs, e.g. -Xmx256m; repeatable.")
   private List<String> childJvmOptions = new ArrayList<>();
 
   @Unmatched

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * then exits with 128 + the signal number (143 after SIGTERM, 130 after Ctrl-C).
  */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-    description = "Run a single-node KRaft Kafka broker for development; its data survives a restart.")
+    description = {"Run a single-node KRaft Kafka broker for development.",
+        "Its data survives a restart."})
 final class BrokerCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "9092",
@@ -38,9 +39,7 @@ final class BrokerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65_535) {
-      throw new UsageException("--port must be between 0 and 65535, but was " + port);
-    }
+    PortOption.checked(port);
     KafkaLogging.configure(verbose ? LogLevel.INFO : LogLevel.WARN);
     LocalBroker broker = start();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));

@@ -22,10 +22,13 @@ import picocli.CommandLine.Unmatched;
  * then a banner saying how to send a command. A given broker or API is used instead.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-    description = {"Run everything on one machine: an in-process broker on localhost:9092, the",
-        "sandbox on http://localhost:8090 and the worker (management on http://localhost:8081).",
-        "--spring.kafka.bootstrap-servers=... uses that broker; --provisioner.api.base-url=...",
-        "uses that API instead of the sandbox."})
+    description = {"Run the broker, the sandbox and the worker together on one machine.",
+        // One element per line: picocli would wrap the URLs and settings inside their names.
+        "Starts a KRaft broker in-process on localhost:9092, the sandbox on",
+        "http://localhost:8090 and the worker (management on http://localhost:8081),",
+        "creates the topics, then prints a banner saying how to send a command.",
+        "Given --spring.kafka.bootstrap-servers=..., it uses that broker instead;",
+        "given --provisioner.api.base-url=..., that API instead of the sandbox."})
 final class DevCommand implements Callable<Integer> {
 
   static final String DEV_KEY = "sk_test_dev_sandbox_key";

@@ -29,12 +29,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code dlt}: see and replay the records on the dead-letter topic. */
+/**
+ * {@code dlt}: see and replay the records on the dead-letter topic. Without a subcommand, as
+ * without a command, the usage goes to standard error with exit code 2.
+ */
 @Command(name = "dlt", mixinStandardHelpOptions = true,
     description = "Dead-letter tooling: list, show, replay.",
     subcommands = {DltCommand.ListCommand.class, DltCommand.ShowCommand.class,
         DltCommand.ReplayCommand.class})
-final class DltCommand implements Runnable {
+final class DltCommand implements Callable<Integer> {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,8 +45,9 @@ final class DltCommand implements Runnable {
   private CommandSpec spec;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   /** The broker and the dead-letter topic, shared by every subcommand. */
@@ -53,7 +57,8 @@ final class DltCommand implements Runnable {
     String bootstrapServers;
 
     @Option(names = {"--dlt-topic", "--provisioner.topics.dead-letters"},
-        defaultValue = "account-commands-dlt", description = "default ${DEFAULT-VALUE}")
+        defaultValue = "account-commands-dlt",
+        description = "the dead-letter topic (default ${DEFAULT-VALUE})")
     String topic;
 
     DltSettings settings() {
@@ -106,9 +111,9 @@ final class DltCommand implements Runnable {
     }
 
     static final class At {
-      @Option(names = "--partition", required = true)
+      @Option(names = "--partition", required = true, description = "the dead letter's partition")
       int partition;
-      @Option(names = "--offset", required = true)
+      @Option(names = "--offset", required = true, description = "the dead letter's offset")
       long offset;
     }
 
@@ -142,9 +147,10 @@ final class DltCommand implements Runnable {
   }
 
   @Command(name = "replay", mixinStandardHelpOptions = true,
-      description = {"Re-publish dead letters to their original topic with the same key, value and",
-          "message ID; park those replayed more than --max-replays times. Progress is kept in the",
-          "consumer group, so a second run does not replay the same records."})
+      description = {"Re-publish dead letters to their original topic.",
+          "Same key, value and message ID, hence the same idempotency key; a record replayed more "
+              + "than --max-replays times is parked instead. Progress is kept in the consumer group, "
+              + "so a second run does not replay the same records. A dry run sends and commits nothing."})
   static final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -162,7 +168,8 @@ final class DltCommand implements Runnable {
     @Nullable String key;
     @Option(names = "--message-id", description = "message-id header")
     @Nullable String messageId;
-    @Option(names = "--dry-run", description = "show what would be replayed; send nothing")
+    @Option(names = "--dry-run", description = "show what would be replayed or parked; send and "
+        + "commit nothing, not even the audit line")
     boolean dryRun;
     @Option(names = "--rate", defaultValue = "0", description = "records per second, 0 = no limit")
     int rate;
@@ -170,13 +177,17 @@ final class DltCommand implements Runnable {
     int limit;
     @Option(names = "--force", description = "replay even if the worker's breaker is open or unknown")
     boolean force;
-    @Option(names = "--max-replays", defaultValue = "3", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--max-replays", defaultValue = "3", description = "park a record whose replay "
+        + "count would exceed this (default ${DEFAULT-VALUE})")
     int maxReplays;
-    @Option(names = "--parking-topic", defaultValue = ReplayOptions.DEFAULT_PARKING_TOPIC)
+    @Option(names = "--parking-topic", defaultValue = ReplayOptions.DEFAULT_PARKING_TOPIC,
+        description = "where parked records go, keeping their kafka_dlt-* headers (default ${DEFAULT-VALUE})")
     String parkingTopic;
-    @Option(names = "--audit-topic", defaultValue = ReplayOptions.DEFAULT_AUDIT_TOPIC)
+    @Option(names = "--audit-topic", defaultValue = ReplayOptions.DEFAULT_AUDIT_TOPIC,
+        description = "gets one JSON line per run, none for a dry run (default ${DEFAULT-VALUE})")
     String auditTopic;
-    @Option(names = "--group-id", defaultValue = ReplayOptions.DEFAULT_GROUP)
+    @Option(names = "--group-id", defaultValue = ReplayOptions.DEFAULT_GROUP,
+        description = "the consumer group that keeps the replay's progress (default ${DEFAULT-VALUE})")
     String groupId;
     @Option(names = "--worker-url", defaultValue = "http://localhost:8081",
         description = "the worker's management URL (default ${DEFAULT-VALUE})")

@@ -1,6 +1,7 @@
 package dev.provisioner.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes are the contract of PRODUCT.md: 0 success, 1 the work found failures, 2 bad usage
  * or settings. Errors reach standard error as one readable line, never a bare stack trace.
+ * Without a command the usage goes to standard error, and the exit code is 2: nothing was done.
  */
 @Command(
     name = "account-provisioner",
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     footer = {"", "Options are --name=value; Spring Boot properties work everywhere,",
         "e.g. --spring.kafka.bootstrap-servers=host:9092."})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -42,8 +44,10 @@ public final class Main implements Runnable {
     return commandLine.execute(args);
   }
 
+  /** Only without a command: that is bad usage, answered with the usage. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

@@ -12,7 +12,7 @@ final class Starting {
     try {
       return start.get();
     } catch (RuntimeException ex) {
-      throw new UsageException(OneLineErrors.describe(OneLineErrors.rootCause(ex)));
+      throw new UsageException(ErrorLines.describe(ex));
     }
   }
 }

@@ -20,16 +20,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code submit}: bulk onboarding from a CSV or NDJSON file, with an optional report. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-    description = {"Send one account command per row of a CSV (header row) or NDJSON file.",
-        "Every row is validated first; nothing is sent when one is invalid, unless --skip-invalid.",
-        "Exit 0 when every row was sent (and created, with --await), 1 when any was not,",
-        "2 for bad usage or settings (then nothing was sent)."})
+    description = {"Send one account command per row of a CSV or NDJSON file.",
+        "A CSV file has a header row; an NDJSON file (.ndjson, .jsonl or .json) has one command or "
+            + "account per line. Every row is validated first; nothing is sent when one is invalid, "
+            + "unless --skip-invalid.",
+        "Exit 0 when every row was sent (and created, with --await); 1 when a row was invalid, "
+            + "not sent, rejected, failed or unanswered; 2 for bad usage or settings (an unknown "
+            + "column, an unreadable file, an unreachable broker: then nothing was sent)."})
 final class SubmitCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "accounts.csv, or .ndjson/.jsonl")
+  @Parameters(index = "0", paramLabel = "FILE", description = "accounts.csv, or .ndjson, .jsonl or .json")
   private Path file;
 
   @Option(names = "--await", description = "wait for a reply to every command")

@@ -1,6 +1,7 @@
 package dev.provisioner.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
@@ -14,8 +15,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Arguments are Spring Boot's {@code --name=value} properties; {@code defaults} are the
  * command's own defaults, which any argument overrides.
+ *
+ * <p>A start that fails is the caller's to report, in one line naming the setting or port (the
+ * CLI does); Spring Boot's own report of it, a stack trace on the console, is switched off.
  */
 public final class SpringLauncher {
+
+  /** Boot's failure report and the context's warning that repeats it; a setting can turn them on. */
+  private static final Map<String, Object> QUIET_FAILURE = Map.of(
+      "logging.level.org.springframework.boot.SpringApplication", "OFF",
+      "logging.level.org.springframework.boot.diagnostics", "OFF",
+      "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR",
+      "logging.level.org.springframework.boot.web.server.reactive.context", "ERROR");
 
   private SpringLauncher() {
   }
@@ -24,10 +35,13 @@ public final class SpringLauncher {
   public static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
       Map<String, Object> defaults, List<String> args,
       ApplicationContextInitializer<?>... initializers) {
+    Map<String, Object> properties = new HashMap<>(QUIET_FAILURE);
+    properties.putAll(defaults);
     return new SpringApplicationBuilder(application)
         .web(type)
         .bannerMode(Banner.Mode.OFF)
-        .properties(defaults)
+        .properties(properties)
+        .listeners(new LogFormatCheck())
         .initializers(initializers)
         .run(args.toArray(String[]::new));
   }

@@ -18,7 +18,7 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@EnableConfigurationProperties(WorkerSettings.class)
+@EnableConfigurationProperties({WorkerSettings.class, ListenerSettings.class})
 @Import(WorkerConfiguration.class)
 public class WorkerApplication {
 

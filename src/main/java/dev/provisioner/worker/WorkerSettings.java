@@ -3,6 +3,7 @@ package dev.provisioner.worker;
 import dev.provisioner.accounts.ApiSettings;
 import java.net.URI;
 import java.time.Duration;
+import org.apache.kafka.common.internals.Topic;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -47,6 +48,9 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
       @DefaultValue("6") int partitions, @DefaultValue("1") short replication) {
 
     public Topics {
+      requireTopicName("provisioner.topics.commands", commands);
+      requireTopicName("provisioner.topics.replies", replies);
+      requireTopicName("provisioner.topics.dead-letters", deadLetters);
       require(partitions >= 1, "provisioner.topics.partitions must be at least 1, but was " + partitions);
       require(replication >= 1, "provisioner.topics.replication must be at least 1, but was " + replication);
     }
@@ -67,7 +71,11 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
     }
   }
 
-  /** Retries per command and the circuit breaker around the API. */
+  /**
+   * Retries per command and the circuit breaker around the API. Every duration is positive and
+   * the longest back-off at least the first, checked here so that a bad value stops the start
+   * naming the setting instead of surfacing, if ever, inside resilience4j while commands run.
+   */
   public record Resilience(@DefaultValue("6") int maxAttempts,
       @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
       @DefaultValue("30s") Duration maxRetryAfter, @DefaultValue("50") float failureRateThreshold,
@@ -77,6 +85,13 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
     public Resilience {
       require(maxAttempts >= 1, "provisioner.resilience.max-attempts must be at least 1, but was "
           + maxAttempts);
+      requirePositive("provisioner.resilience.initial-backoff", initialBackoff);
+      require(maxBackoff.compareTo(initialBackoff) >= 0, "provisioner.resilience.max-backoff must be "
+          + "at least provisioner.resilience.initial-backoff (" + initialBackoff + "), but was "
+          + maxBackoff);
+      requirePositive("provisioner.resilience.max-retry-after", maxRetryAfter);
+      requirePositive("provisioner.resilience.open-duration", openDuration);
+      requirePositive("provisioner.resilience.max-batch-wait", maxBatchWait);
       require(failureRateThreshold > 0 && failureRateThreshold <= 100,
           "provisioner.resilience.failure-rate-threshold must be in (0, 100], but was "
               + failureRateThreshold);
@@ -84,6 +99,16 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
           "provisioner.resilience.rate-limit-per-second must be 0 (off) or more, but was "
               + rateLimitPerSecond);
     }
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    require(!value.isNegative() && !value.isZero(), name + " must be a positive duration, but was " + value);
+  }
+
+  /** Kafka's own rule (1 to 249 of a-z, A-Z, 0-9, '.', '_', '-'; not "." or ".."), checked at start. */
+  private static void requireTopicName(String name, String topic) {
+    require(Topic.isValid(topic), name + " must be a legal Kafka topic name (1 to 249 characters of "
+        + "a-z, A-Z, 0-9, '.', '_' and '-'), but was '" + topic + "'");
   }
 
   private static void require(boolean condition, String message) {

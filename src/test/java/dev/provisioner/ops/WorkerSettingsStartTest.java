@@ -3,35 +3,60 @@ package dev.provisioner.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.TestKafka;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@code worker} command with a bad setting: the start stops with exit code 2 and exactly
- * one line on standard error naming the setting, and never showing the key.
+ * one line on standard error naming the setting, never a stack trace, and never showing the key.
  */
 class WorkerSettingsStartTest {
 
   private static final String BASE_URL = "--provisioner.api.base-url=http://localhost:9";
   private static final String TEST_KEY = "sk_test_startCheck7Kq2xVb9";
+  private static final String KEY = "--provisioner.api.key=" + TEST_KEY;
 
   static Stream<Arguments> badSettings() {
     return Stream.of(
-        Arguments.of("missing base URL", List.of("--provisioner.api.key=" + TEST_KEY),
-            "provisioner.api.base-url"),
+        Arguments.of("missing base URL", List.of(KEY), "provisioner.api.base-url"),
         Arguments.of("missing key", List.of(BASE_URL), "provisioner.api.key"),
         Arguments.of("public key", List.of(BASE_URL, "--provisioner.api.key=pk_test_publicKey123"),
             "provisioner.api.key"),
         Arguments.of("live key not allowed", List.of(BASE_URL, "--provisioner.api.key=sk_live99Secret"),
             "provisioner.api.allow-live-key"),
-        Arguments.of("in-flight 0", List.of(BASE_URL, "--provisioner.api.key=" + TEST_KEY,
-            "--provisioner.worker.in-flight=0"), "provisioner.worker.in-flight"),
-        Arguments.of("base URL not http", List.of("--provisioner.api.base-url=ftp://host",
-            "--provisioner.api.key=" + TEST_KEY), "provisioner.api.base-url"));
+        Arguments.of("in-flight 0", List.of(BASE_URL, KEY, "--provisioner.worker.in-flight=0"),
+            "provisioner.worker.in-flight"),
+        Arguments.of("base URL not http", List.of("--provisioner.api.base-url=ftp://host", KEY),
+            "provisioner.api.base-url"),
+        Arguments.of("in-flight not a number", List.of(BASE_URL, KEY, "--provisioner.worker.in-flight=abc"),
+            "provisioner.worker.in-flight must be a valid int, but was 'abc'"),
+        Arguments.of("connect timeout not a duration",
+            List.of(BASE_URL, KEY, "--provisioner.api.connect-timeout=bogus"),
+            "provisioner.api.connect-timeout must be a valid Duration, but was 'bogus'"),
+        Arguments.of("request timeout zero", List.of(BASE_URL, KEY, "--provisioner.api.request-timeout=0s"),
+            "provisioner.api.request-timeout"),
+        Arguments.of("listener concurrency 0",
+            List.of(BASE_URL, KEY, "--spring.kafka.listener.concurrency=0"),
+            "spring.kafka.listener.concurrency must be at least 1, but was 0"),
+        Arguments.of("empty commands topic", List.of(BASE_URL, KEY, "--provisioner.topics.commands="),
+            "provisioner.topics.commands must be a legal Kafka topic name"),
+        Arguments.of("unknown log format",
+            List.of(BASE_URL, KEY, "--logging.structured.format.console=bogus"),
+            "logging.structured.format.console must be one of ecs, gelf, logstash"),
+        Arguments.of("negative initial back-off",
+            List.of(BASE_URL, KEY, "--provisioner.resilience.initial-backoff=-1s"),
+            "provisioner.resilience.initial-backoff must be a positive duration"),
+        Arguments.of("max back-off below the initial one",
+            List.of(BASE_URL, KEY, "--provisioner.resilience.max-backoff=100ms"),
+            "provisioner.resilience.max-backoff must be at least provisioner.resilience.initial-backoff"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -39,16 +64,42 @@ class WorkerSettingsStartTest {
   void aBadSettingStopsTheStartWithOneLineNamingIt(String name, List<String> settings, String named) {
     // Given a worker command line with one bad setting
     List<String> args = new ArrayList<>(List.of("worker", "--server.port=0",
-        "--spring.kafka.bootstrap-servers=localhost:9", "--provisioner.topics.commands=start-check"));
+        "--spring.kafka.bootstrap-servers=localhost:9"));
+    if (settings.stream().noneMatch(setting -> setting.startsWith("--provisioner.topics.commands="))) {
+      args.add("--provisioner.topics.commands=start-check");
+    }
     args.addAll(settings);
 
     // When it starts
-    CliRun run = CliRun.of(args.toArray(String[]::new));
+    CliRun run = CliRun.withConsole(args.toArray(String[]::new));
 
     // Then it exits 2 with one line on stderr that names the setting and hides every key
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err().lines().toList()).as(run.toString()).singleElement()
         .satisfies(line -> assertThat(line).startsWith("error: ").contains(named));
+    assertThat(run.out()).as("no stack trace on stdout either").doesNotContain("\tat ");
     assertThat(run.err()).doesNotContain(TEST_KEY, "pk_test_publicKey123", "sk_live99Secret");
+  }
+
+  @Test
+  void aServerPortInUseStopsTheStartWithOneLineNamingTheSettingAndThePort() throws IOException {
+    // Given the management port is taken, and a broker that answers (the web server starts last)
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int port = taken.getLocalPort();
+
+      // When the worker starts on that port
+      CliRun run = CliRun.withConsole("worker", "--server.port=" + port,
+          "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+          "--provisioner.topics.commands=" + TestKafka.uniqueTopic("port-check"),
+          "--provisioner.topics.replies=" + TestKafka.uniqueTopic("port-check-replies"),
+          "--provisioner.topics.dead-letters=" + TestKafka.uniqueTopic("port-check-dlt"),
+          "--spring.kafka.consumer.group-id=" + TestKafka.uniqueTopic("port-check"), BASE_URL, KEY);
+
+      // Then it exits 2 with one line naming server.port and the port
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err()).as(run.toString()).isEqualTo("error: server.port " + port
+          + " is already in use; choose another port or stop what uses it\n");
+      assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+    }
   }
 }

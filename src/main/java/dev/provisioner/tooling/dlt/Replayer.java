@@ -38,7 +38,10 @@ public final class Replayer {
     this.clock = clock;
   }
 
-  /** Replays and returns the audit line's content; it is printed and appended to the audit topic. */
+  /**
+   * Replays and returns the audit line's content; it is printed, and appended to the audit topic
+   * unless this is a dry run.
+   */
   public ReplaySummary run() {
     @Nullable RateLimiter limiter = options.ratePerSecond() == 0 ? null : RateLimiter.of("dlt-replay",
         RateLimiterConfig.custom().limitForPeriod(options.ratePerSecond())
@@ -110,10 +113,13 @@ public final class Replayer {
         + " key " + letter.key() + " message-id " + letter.messageId() + " [" + letter.reason() + "]";
   }
 
+  /** A dry run sends and commits nothing, its audit line included: that is its promise. */
   private void audit(ReplaySummary summary, Republisher publisher) {
     String line = json.writeValueAsString(summary);
-    publisher.ensureTopic(options.auditTopic());
-    publisher.sendLine(options.auditTopic(), line);
+    if (!options.dryRun()) {
+      publisher.ensureTopic(options.auditTopic());
+      publisher.sendLine(options.auditTopic(), line);
+    }
     out.println("audit: " + line);
   }
 }

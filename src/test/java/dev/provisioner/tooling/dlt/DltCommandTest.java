@@ -205,6 +205,22 @@ class DltCommandTest {
     assertThat(line.path("at").asString()).isNotBlank();
   }
 
+  @Test
+  void aDryRunPrintsItsAuditLineButWritesNothingToTheAuditTopic() {
+    // Given a dead letter to replay and an audit topic that exists
+    dlt.add("a", "{}", FAILED, "gave up: 503", Map.of());
+    TestKafka.createTopics(1, audit);
+
+    // When
+    CliRun run = replay("--dry-run");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("audit: ").contains("\"dry_run\":true");
+    assertThat(DeadLetterTopic.read(audit)).isEmpty();
+    assertThat(DeadLetterTopic.read(dlt.original)).isEmpty();
+  }
+
   private CliRun dlt(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "dlt";

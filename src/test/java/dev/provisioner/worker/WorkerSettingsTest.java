@@ -1,0 +1,71 @@
+package dev.provisioner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** Binding the worker's settings: the defaults pass, and a bad value fails naming it and the value. */
+class WorkerSettingsTest {
+
+  private static final String TOPIC_RULE = " must be a legal Kafka topic name (1 to 249 characters "
+      + "of a-z, A-Z, 0-9, '.', '_' and '-'), but was ";
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withUserConfiguration(Binding.class);
+
+  @Test
+  void theDefaultsPassTheirOwnChecks() {
+    runner.run(context -> {
+      // Then
+      assertThat(context).hasNotFailed();
+      WorkerSettings settings = context.getBean(WorkerSettings.class);
+      assertThat(settings.resilience().initialBackoff()).isEqualTo(Duration.ofMillis(200));
+      assertThat(settings.topics().commands()).isEqualTo("account-commands");
+      assertThat(context.getBean(ListenerSettings.class).concurrency()).isNull();
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "provisioner.topics.commands= | provisioner.topics.commands" + TOPIC_RULE + "''",
+      "provisioner.topics.replies=replies to me | provisioner.topics.replies" + TOPIC_RULE
+          + "'replies to me'",
+      "provisioner.topics.dead-letters=.. | provisioner.topics.dead-letters" + TOPIC_RULE + "'..'",
+      "provisioner.resilience.initial-backoff=-1s | provisioner.resilience.initial-backoff must be a "
+          + "positive duration, but was PT-1S",
+      "provisioner.resilience.initial-backoff=0ms | provisioner.resilience.initial-backoff must be a "
+          + "positive duration, but was PT0S",
+      "provisioner.resilience.max-backoff=100ms | provisioner.resilience.max-backoff must be at least "
+          + "provisioner.resilience.initial-backoff (PT0.2S), but was PT0.1S",
+      "provisioner.resilience.max-retry-after=-5s | provisioner.resilience.max-retry-after must be a "
+          + "positive duration, but was PT-5S",
+      "provisioner.resilience.open-duration=0s | provisioner.resilience.open-duration must be a "
+          + "positive duration, but was PT0S",
+      "provisioner.resilience.max-batch-wait=0s | provisioner.resilience.max-batch-wait must be a "
+          + "positive duration, but was PT0S",
+      "spring.kafka.listener.concurrency=0 | spring.kafka.listener.concurrency must be at least 1, "
+          + "but was 0"})
+  void aBadValueFailsTheBindingNamingTheSettingAndTheValue(String setting, String message) {
+    // Given one bad setting
+    runner.withPropertyValues(setting).run(context ->
+        // Then the context fails with a message that names it
+        assertThat(context).getFailure().rootCause().hasMessage(message));
+  }
+
+  @Test
+  void aMaxBackOffEqualToTheInitialOneIsAConstantBackOffAndPasses() {
+    runner.withPropertyValues("provisioner.resilience.initial-backoff=1s",
+        "provisioner.resilience.max-backoff=1s").run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties({WorkerSettings.class, ListenerSettings.class})
+  static class Binding {
+  }
+}
