@@ -48,7 +48,7 @@ class HelpTest {
     String help = run.out().replaceAll("\\s+", " ");
     assertThat(help).as(run.toString())
         .contains("Exit 0 when every row was sent")
-        .contains("1 when a row was invalid, rejected, failed or unanswered")
+        .contains("1 when a row was invalid, not sent, rejected, failed or unanswered")
         .contains("2 for bad usage")
         .contains("accounts.csv, or .ndjson, .jsonl or .json");
   }
