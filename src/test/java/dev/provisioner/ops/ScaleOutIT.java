@@ -90,10 +90,10 @@ class ScaleOutIT {
 
   private void sendPhase(int phase) {
     try (KafkaProducer<String, String> producer = TestClients.producer(TestKafka.bootstrapServers())) {
-      for (int i = 0; i < PER_PHASE; i++) {
-        String id = "scale-" + phase + "-" + i;
-        producer.send(new ProducerRecord<>(commands, id, SecretLeakIT.command(id)));
-      }
+      TestClients.sendAcknowledged(producer, java.util.stream.IntStream.range(0, PER_PHASE)
+          .mapToObj(i -> "scale-" + phase + "-" + i)
+          .map(id -> new ProducerRecord<>(commands, id, SecretLeakIT.command(id)))
+          .toList());
     }
   }
 

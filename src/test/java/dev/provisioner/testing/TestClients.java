@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -47,6 +51,37 @@ public final class TestClients {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException("cannot send to " + topic + " on " + bootstrapServers, e);
+    }
+  }
+
+  /**
+   * Sends {@code records} and waits until the broker acknowledged every one, so that a test never
+   * waits for the answer to a command that was not sent: a send the producer gave up on (under
+   * CPU starvation, e.g. a timed-out or out-of-sequence batch) fails the test here, saying how
+   * many were lost and why.
+   */
+  public static <K, V> void sendAcknowledged(Producer<K, V> producer, List<ProducerRecord<K, V>> records) {
+    List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+    for (ProducerRecord<K, V> record : records) {
+      sends.add(producer.send(record));
+    }
+    producer.flush();
+    int failed = 0;
+    Exception first = null;
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get();
+      } catch (ExecutionException e) {
+        failed++;
+        first = first == null ? e : first;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while awaiting acknowledgements", e);
+      }
+    }
+    if (first != null) {
+      throw new IllegalStateException(failed + " of " + records.size()
+          + " records were not acknowledged by the broker", first.getCause());
     }
   }
 

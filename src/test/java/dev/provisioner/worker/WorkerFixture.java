@@ -2,6 +2,7 @@ package dev.provisioner.worker;
 
 
 import dev.provisioner.sandbox.Sandbox;
+import dev.provisioner.testing.TestClients;
 import dev.provisioner.testing.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,8 +74,7 @@ public final class WorkerFixture implements AutoCloseable {
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-    producer.send(record);
-    producer.flush();
+    TestClients.sendAcknowledged(producer, List.of(record));
   }
 
   public void send(String key, String value) {
@@ -83,11 +83,10 @@ public final class WorkerFixture implements AutoCloseable {
 
   /** Sends many records (key, value) and flushes once. */
   void sendAll(List<Map.Entry<String, String>> records) {
-    for (Map.Entry<String, String> entry : records) {
-      producer.send(new ProducerRecord<>(commands, entry.getKey().getBytes(StandardCharsets.UTF_8),
-          entry.getValue().getBytes(StandardCharsets.UTF_8)));
-    }
-    producer.flush();
+    TestClients.sendAcknowledged(producer, records.stream()
+        .map(entry -> new ProducerRecord<>(commands, entry.getKey().getBytes(StandardCharsets.UTF_8),
+            entry.getValue().getBytes(StandardCharsets.UTF_8)))
+        .toList());
   }
 
   List<ConsumerRecord<byte[], byte[]>> allDeadLetters() {

@@ -3,6 +3,7 @@ package dev.provisioner.worker;
 import dev.provisioner.sandbox.Sandbox;
 import dev.provisioner.testing.BrokerProcess;
 import dev.provisioner.testing.JarProcess;
+import dev.provisioner.testing.TestClients;
 import dev.provisioner.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,11 +86,10 @@ final class WorkerProcessRun implements AutoCloseable {
   }
 
   void sendAll(List<Map.Entry<String, String>> records) {
-    for (Map.Entry<String, String> entry : records) {
-      producer.send(new ProducerRecord<>(commands, entry.getKey().getBytes(StandardCharsets.UTF_8),
-          entry.getValue().getBytes(StandardCharsets.UTF_8)));
-    }
-    producer.flush();
+    TestClients.sendAcknowledged(producer, records.stream()
+        .map(entry -> new ProducerRecord<>(commands, entry.getKey().getBytes(StandardCharsets.UTF_8),
+            entry.getValue().getBytes(StandardCharsets.UTF_8)))
+        .toList());
   }
 
   List<ConsumerRecord<byte[], byte[]>> replies() {
