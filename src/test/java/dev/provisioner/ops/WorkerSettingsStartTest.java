@@ -82,6 +82,19 @@ class WorkerSettingsStartTest {
   }
 
   @Test
+  void aServerPortOutOfRangeStopsTheStartBeforeTheBrokerWithOneLineNamingTheSettingAndTheRange() {
+    // When the worker starts with a management port no server can listen on, and no broker
+    CliRun run = CliRun.withConsole("worker", "--server.port=99999",
+        "--spring.kafka.bootstrap-servers=localhost:9", BASE_URL, KEY);
+
+    // Then it exits 2 with one line naming server.port and what it allows
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: server.port must be a whole number "
+        + "between 0 and 65535 (0: any free port), but was '99999'\n");
+    assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
   void aServerPortInUseStopsTheStartWithOneLineNamingTheSettingAndThePort() throws IOException {
     // Given the management port is taken, and a broker that answers (the web server starts last)
     try (ServerSocket taken = new ServerSocket(0)) {
