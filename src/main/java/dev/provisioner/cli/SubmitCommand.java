@@ -1,7 +1,7 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.ClientLogs;
-import dev.provisioner.tooling.submit.BrokerUnreachableException;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
 import dev.provisioner.tooling.submit.Submitter;
@@ -79,8 +79,7 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UsageException(file + ": " + e.getMessage());
     } catch (BrokerUnreachableException e) {
       // a setting to fix, named as the user typed it; nothing was sent
-      throw new UsageException("cannot reach Kafka at --bootstrap-servers=" + e.bootstrapServers()
-          + (e.reason() == null ? " within " + e.waited().toSeconds() + " s" : ": " + e.reason()));
+      throw new UsageException(e.getMessage());
     }
     out.println(summary.describe());
     if (report != null) {

@@ -41,7 +41,7 @@ public final class SpringLauncher {
         .web(type)
         .bannerMode(Banner.Mode.OFF)
         .properties(properties)
-        .listeners(new LogFormatCheck())
+        .listeners(new LogFormatCheck(), new ServerPortCheck())
         .initializers(initializers)
         .run(args.toArray(String[]::new));
   }

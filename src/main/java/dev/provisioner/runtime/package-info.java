@@ -1,4 +1,4 @@
-/** What every command shares to start and stop its Spring application. */
+/** What every command shares to start and stop its Spring application, and to check its broker. */
 @NullMarked
 package dev.provisioner.runtime;
 

@@ -1,5 +1,6 @@
 package dev.provisioner.worker;
 
+import dev.provisioner.runtime.BrokerCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,12 +18,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Creates the worker's topics that are missing, with the configured partitions and replication.
  * Topics that exist are left alone: adding partitions to a live topic would move keys to other
- * partitions and break per-key order (which spring-kafka's {@code NewTopic} beans would do). A
- * broker that cannot be reached at start is logged, not fatal, as for the consumers.
+ * partitions and break per-key order (which spring-kafka's {@code NewTopic} beans would do).
+ *
+ * <p>A broker that does not answer at start within {@link BrokerCheck#TIMEOUT} stops the start,
+ * naming {@code spring.kafka.bootstrap-servers} and the address (exit 2, as {@code submit} does):
+ * left to the admin client, the worker said nothing for a minute and then ran without its topics
+ * checked. An orchestrator restarts the worker; a broker lost once the worker runs is retried.
  */
 final class TopicCreator implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+  private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
 
   private final KafkaAdmin kafkaAdmin;
   private final WorkerSettings.Topics topics;
@@ -35,6 +41,7 @@ final class TopicCreator implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     List<String> wanted = List.of(topics.commands(), topics.replies(), topics.deadLetters());
+    BrokerCheck.requireReachable(BOOTSTRAP_SERVERS, kafkaAdmin.getConfigurationProperties());
     try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = wanted.stream().filter(name -> !existing.contains(name))
@@ -46,8 +53,9 @@ final class TopicCreator implements SmartInitializingSingleton {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", ex);
     } catch (ExecutionException | TimeoutException ex) {
-      // Not fatal: the consumers keep trying to connect and the kafka health component says why.
-      log.warn("could not check or create topics {} at spring.kafka.bootstrap-servers={}: {}", wanted,
+      // Not fatal: the broker answered above; the consumers keep trying and the kafka health
+      // component says why.
+      log.warn("could not check or create topics {} at {}={}: {}", wanted, BOOTSTRAP_SERVERS,
           kafkaAdmin.getConfigurationProperties().get("bootstrap.servers"), ex.getMessage());
     }
   }

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +81,43 @@ class WorkerSettingsStartTest {
         .satisfies(line -> assertThat(line).startsWith("error: ").contains(named));
     assertThat(run.out()).as("no stack trace on stdout either").doesNotContain("\tat ");
     assertThat(run.err()).doesNotContain(TEST_KEY, "pk_test_publicKey123", "sk_live99Secret");
+  }
+
+  @Test
+  void aServerPortOutOfRangeStopsTheStartBeforeTheBrokerWithOneLineNamingTheSettingAndTheRange() {
+    // When the worker starts with a management port no server can listen on, and no broker
+    CliRun run = CliRun.withConsole("worker", "--server.port=99999",
+        "--spring.kafka.bootstrap-servers=localhost:9", BASE_URL, KEY);
+
+    // Then it exits 2 with one line naming server.port and what it allows
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: server.port must be a whole number "
+        + "between 0 and 65535 (0: any free port), but was '99999'\n");
+    assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anUnreachableBrokerStopsTheStartWithinTheCheckWithOneLineNamingTheSettingAndTheAddress()
+      throws IOException {
+    // Given an address where no broker listens
+    String servers = "localhost:" + freePort();
+
+    // When the worker starts against it
+    CliRun run = CliRun.withConsole("worker", "--server.port=0", "--spring.kafka.bootstrap-servers=" + servers,
+        "--provisioner.topics.commands=" + TestKafka.uniqueTopic("unreachable"), BASE_URL, KEY);
+
+    // Then it exits 2 with one line naming the setting and the address
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).endsWith("error: cannot reach Kafka at "
+        + "spring.kafka.bootstrap-servers=" + servers + " within 15 s\n");
+    assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

@@ -30,6 +30,18 @@ class SandboxCommandTest {
   }
 
   @Test
+  void aServerPortPropertyOutOfRangeIsBadUsageNamingTheSettingAndTheRange() {
+    // When
+    CliRun run = CliRun.withConsole("sandbox", "--server.port=99999");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: server.port must be a whole number "
+        + "between 0 and 65535 (0: any free port), but was '99999'\n");
+    assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
   void aPortInUseIsBadUsageNamingThePortWithoutAStackTrace() throws Exception {
     // Given
     try (ServerSocket taken = new ServerSocket(0)) {

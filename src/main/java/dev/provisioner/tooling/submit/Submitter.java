@@ -1,13 +1,17 @@
 package dev.provisioner.tooling.submit;
 
+import dev.provisioner.runtime.BrokerCheck;
+import dev.provisioner.runtime.BrokerUnreachableException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +63,8 @@ public final class Submitter {
       reportNothingSent(nothingSent);
       return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, false, List.copyOf(problems));
     }
-    BrokerCheck.requireReachable(settings.bootstrapServers());
+    BrokerCheck.requireReachable("--bootstrap-servers",
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
     Progress progress = new Progress(out, settings.terminal(), valid, settings.await(), clock);
     try (ReplyCollector replies = settings.await()
         ? new ReplyCollector(settings.bootstrapServers(), settings.repliesTopic()) : null) {
