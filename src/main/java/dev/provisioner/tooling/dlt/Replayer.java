@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs {@code dlt replay}: re-publishes the matching dead letters to their original topic (same
  * key, value and message ID, hence the same idempotency key), or parks a record replayed too
  * often. Progress is the consumer group's committed offsets, moved past each record once it is
- * acknowledged, so a second run does not replay it again; records the filter leaves are passed
- * too (a later run with other filters does not see them; see the README, "Operator tooling").
+ * acknowledged, so a second run does not replay it again. A record the filter leaves stays for a
+ * later run: its partition's progress stops before it (the records after it that this run
+ * replays may be replayed again by a later run, which is safe: same idempotency key). Records no
+ * run can replay (no original topic, value left out) are passed.
  */
 public final class Replayer {
 
@@ -27,9 +31,12 @@ public final class Replayer {
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+  /** Partitions whose progress stopped at a record the filter left, for a later run. */
+  private final Set<TopicPartition> held = new HashSet<>();
   private long replayed;
   private long parked;
   private long skipped;
+  private long left;
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
     this.settings = settings;
@@ -53,6 +60,9 @@ public final class Replayer {
       }
       reader.forEach(letter -> handle(letter, reader, publisher, limiter));
       commit(reader);
+      if (left > 0) {
+        out.println(left + " dead letters the filter left stay for a later run");
+      }
       ReplaySummary summary = new ReplaySummary(clock.instant(), settings.deadLetterTopic(),
           options.filter(), options.dryRun(), options.force(), replayed, parked, skipped);
       audit(summary, publisher);
@@ -73,7 +83,12 @@ public final class Replayer {
     }
     if (!wanted || target == null || letter.valueOmitted() != null) {
       skipped++;
-      advance(letter);
+      if (wanted) {
+        advance(letter);
+      } else {
+        left++;
+        held.add(partitionOf(letter));
+      }
       return true;
     }
     int count = letter.replayCount() + 1;
@@ -98,8 +113,14 @@ public final class Replayer {
   }
 
   private void advance(DeadLetter letter) {
-    progress.put(new TopicPartition(letter.record().topic(), letter.record().partition()),
-        new OffsetAndMetadata(letter.record().offset() + 1));
+    TopicPartition partition = partitionOf(letter);
+    if (!held.contains(partition)) {
+      progress.put(partition, new OffsetAndMetadata(letter.record().offset() + 1));
+    }
+  }
+
+  private static TopicPartition partitionOf(DeadLetter letter) {
+    return new TopicPartition(letter.record().topic(), letter.record().partition());
   }
 
   private void commit(DeadLetterReader reader) {

@@ -164,6 +164,26 @@ class DltCommandTest {
   }
 
   @Test
+  void deadLettersAFilterLeftAreReplayedByALaterRunWithoutAFilter() {
+    // Given three dead letters, and an operator who first tries one of them by message ID
+    dlt.add("a", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-a"));
+    dlt.add("b", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-b"));
+    dlt.add("c", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-c"));
+    CliRun one = replay("--message-id=m-b");
+    assertThat(one.out()).as(one.toString()).contains("1 replayed, 0 parked, 2 skipped")
+        .contains("2 dead letters the filter left stay for a later run");
+
+    // When the operator then replays the rest
+    CliRun rest = replay();
+
+    // Then the two the filter left are replayed (the tried one again too: same idempotency key)
+    assertThat(rest.exitCode()).as(rest.toString()).isZero();
+    assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
+        .containsExactlyInAnyOrder("b", "a", "b", "c");
+    assertThat(replay().out()).contains("0 replayed, 0 parked, 0 skipped");
+  }
+
+  @Test
   void replayRefusesWhileTheWorkerReportsItsBreakerOpenUnlessForced() {
     dlt.add("a", "{}", FAILED, "gave up: 503", Map.of());
     health.breaker("OPEN");
