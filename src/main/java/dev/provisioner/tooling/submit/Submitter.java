@@ -57,7 +57,7 @@ public final class Submitter {
           + " invalid rows (use --skip-invalid to send the rest)";
       out.println(nothingSent);
       reportNothingSent(nothingSent);
-      return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, false, List.copyOf(problems));
+      return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, 0, false, List.copyOf(problems));
     }
     BrokerCheck.requireReachable(settings.bootstrapServers());
     Progress progress = new Progress(out, settings.terminal(), valid, settings.await(), clock);
@@ -145,7 +145,7 @@ public final class Submitter {
     if (settings.await() && settings.report() != null) {
       Report.write(settings.report(), rows.all());
     }
-    return new SubmitSummary(total, problems.size(), sent, notSent, rows.count("created"),
+    return new SubmitSummary(total, problems.size(), sent, notSent, rows.count("created"), rows.replayed(),
         rows.count("rejected"), rows.count("failed"), rows.unanswered(), settings.await(),
         List.copyOf(problems));
   }
