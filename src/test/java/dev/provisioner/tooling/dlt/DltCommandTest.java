@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.provisioner.cli.CliRun;
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.testing.TestKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -161,6 +162,23 @@ class DltCommandTest {
     assertThat(real.out()).as(real.toString()).contains("1 replayed, 0 parked, 1 skipped");
     assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
         .containsExactly("b");
+  }
+
+  @Test
+  void twoThousandDeadLettersAreReplayedInSecondsWithTheirProgressCommitted() {
+    // Given the dead letters of an incident
+    dlt.addMany("incident", 2_000, FAILED, "gave up after 6 API calls: 500");
+
+    // When
+    long start = System.nanoTime();
+    CliRun run = replay();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    // Then (one acknowledged send and one commit at a time took about 15 ms per record)
+    assertThat(run.out()).as(run.toString()).contains("2000 replayed, 0 parked, 0 skipped");
+    assertThat(took).as(run.toString()).isLessThan(Duration.ofSeconds(10));
+    assertThat(DeadLetterTopic.read(dlt.original)).hasSize(2_000);
+    assertThat(replay().out()).contains("0 replayed, 0 parked, 0 skipped");
   }
 
   @Test
