@@ -2,6 +2,7 @@ package dev.provisioner.cli;
 
 import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.submit.Interruption;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
 import dev.provisioner.tooling.submit.Submitter;
@@ -72,9 +73,22 @@ final class SubmitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SubmitSettings settings = new SubmitSettings(file, bootstrapServers, commandsTopic,
         repliesTopic, await, report, skipInvalid, timeout, System.console() != null);
+    Interruption interruption = new Interruption();
+    Thread hook = new Thread(interruption::request, "submit-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return run(settings, out, interruption);
+    } finally {
+      out.flush();
+      interruption.finished();
+      removeHook(hook);
+    }
+  }
+
+  private int run(SubmitSettings settings, PrintWriter out, Interruption interruption) {
     SubmitSummary summary;
     try {
-      summary = new Submitter(settings, out, Clock.systemUTC()).run();
+      summary = new Submitter(settings, out, Clock.systemUTC(), interruption).run();
     } catch (IllegalArgumentException e) {
       throw new UsageException(file + ": " + e.getMessage());
     } catch (BrokerUnreachableException e) {
@@ -85,6 +99,21 @@ final class SubmitCommand implements Callable<Integer> {
     if (report != null) {
       out.println("report: " + report);
     }
+    if (interruption.requested()) {
+      out.println("interrupted: " + summary.notSent() + " rows not sent" + (await ? ", "
+          + summary.unanswered() + " sent rows not yet answered (the worker still processes them)" : "")
+          + "; submitting the same file again is safe: same message IDs, so no account is created "
+          + "twice" + (await ? ", and the rows created already are reported replayed" : ""));
+    }
     return summary.exitCode();
+  }
+
+  /** Unless the JVM is already stopping (then the hook is running, waiting for this run). */
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException stopping) {
+      // shutting down: the hook ends once finished() is called
+    }
   }
 }

@@ -35,11 +35,24 @@ public final class BreakerCheck {
       return verdict(json.readTree(response.body()), health);
     } catch (java.io.IOException | JacksonException e) {
       return new Verdict(State.UNKNOWN, "the worker's health endpoint " + health
-          + " cannot be read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+          + " cannot be read: " + why(e) + " (is the worker running there? --worker-url names its"
+          + " management URL)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Verdict(State.UNKNOWN, "interrupted while reading " + health);
     }
+  }
+
+  /** A reason an operator can read: the JDK's ConnectException has no message at all. */
+  private static String why(Exception e) {
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "no answer in time";
+    }
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
   }
 
   private static Verdict verdict(JsonNode body, URI health) {

@@ -41,6 +41,12 @@ final class Republisher implements AutoCloseable {
    * (a parked record keeps them, to show why it failed).
    */
   void send(DeadLetter letter, String topic, int replayCount, boolean keepDltHeaders) {
+    await(sendAsync(letter, topic, replayCount, keepDltHeaders), topic);
+  }
+
+  /** As {@link #send}, without waiting: the future ends when the broker acknowledged or refused. */
+  java.util.concurrent.Future<?> sendAsync(DeadLetter letter, String topic, int replayCount,
+      boolean keepDltHeaders) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
         letter.record().key(), letter.record().value());
     for (Header header : letter.record().headers()) {
@@ -51,7 +57,7 @@ final class Republisher implements AutoCloseable {
     }
     record.headers().add(DeadLetter.REPLAY_COUNT,
         Integer.toString(replayCount).getBytes(StandardCharsets.UTF_8));
-    await(producer.send(record), topic);
+    return producer.send(record);
   }
 
   /** Appends one line to {@code topic}. */
@@ -75,7 +81,8 @@ final class Republisher implements AutoCloseable {
     }
   }
 
-  private static void await(java.util.concurrent.Future<?> sent, String topic) {
+  /** Waits for a send's acknowledgement; a refusal is an {@link IllegalStateException} naming the topic. */
+  static void await(java.util.concurrent.Future<?> sent, String topic) {
     try {
       sent.get();
     } catch (ExecutionException e) {

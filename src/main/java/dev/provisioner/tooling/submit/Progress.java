@@ -4,19 +4,29 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Shows how a run goes: sent, answered, rate and ETA. On a terminal a bar redrawn in place at
- * most five times a second; otherwise a plain line every few seconds, fit for a log.
+ * most five times a second; otherwise a plain line every few seconds, fit for a log. The rate
+ * and ETA are over the last {@link #WINDOW}: the rate since the start counted the minutes before
+ * the first reply and put the ETA of a 100,000-row run at 965 s when 50 s were left.
  */
 final class Progress {
 
+  static final Duration WINDOW = Duration.ofSeconds(30);
+
+  /** How far the run was at one moment. */
+  private record Sample(Instant at, long done) {
+  }
+
+  private final Deque<Sample> samples = new ArrayDeque<>();
   private final PrintWriter out;
   private final boolean terminal;
   private final long total;
   private final boolean awaiting;
   private final Clock clock;
-  private final Instant start;
   private final Duration every;
   private Instant last;
   private long sent;
@@ -28,8 +38,8 @@ final class Progress {
     this.total = total;
     this.awaiting = awaiting;
     this.clock = clock;
-    this.start = clock.instant();
-    this.last = start;
+    this.last = clock.instant();
+    this.samples.add(new Sample(last, 0));
     this.every = terminal ? Duration.ofMillis(200) : Duration.ofSeconds(5);
   }
 
@@ -62,8 +72,14 @@ final class Progress {
 
   private void show() {
     long done = awaiting ? answered : sent;
-    double seconds = Math.max(0.001, Duration.between(start, clock.instant()).toMillis() / 1000.0);
-    double rate = done / seconds;
+    Instant now = clock.instant();
+    while (samples.size() > 1 && samples.peekFirst().at().isBefore(now.minus(WINDOW))) {
+      samples.pollFirst();
+    }
+    Sample base = samples.peekFirst();
+    double seconds = Math.max(0.001, Duration.between(base.at(), now).toMillis() / 1000.0);
+    double rate = (done - base.done()) / seconds;
+    samples.addLast(new Sample(now, done));
     String eta = rate <= 0 || done >= total ? "-" : Math.round((total - done) / rate) + "s";
     String figures = "sent %d/%d, answered %d, %.0f/s, ETA %s".formatted(sent, total, answered,
         rate, eta);

@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The report CSV: {@code line,message_id,external_reference,status,account_id,error}, one row per input row. */
+/**
+ * The report CSV: {@code line,message_id,external_reference,status,account_id,error,replayed}, one
+ * row per input row; {@code replayed} is {@code true} for a created row whose account already
+ * existed (from an earlier run, say), {@code false} for one created now, empty otherwise.
+ */
 final class Report {
 
-  static final String HEADER = "line,message_id,external_reference,status,account_id,error";
+  static final String HEADER = "line,message_id,external_reference,status,account_id,error,replayed";
 
   private Report() {
   }
@@ -24,7 +28,7 @@ final class Report {
       for (RowState row : rows) {
         out.write(row.line + "," + cell(row.messageId) + "," + cell(row.externalReference) + ","
             + cell(row.status == null ? "unanswered" : row.status) + "," + cell(row.accountId)
-            + "," + cell(row.error));
+            + "," + cell(row.error) + "," + ("created".equals(row.status) ? row.replayed : ""));
         out.write("\r\n");
       }
     } catch (IOException e) {

@@ -16,6 +16,8 @@ final class RowState {
   @Nullable String status;
   @Nullable String accountId;
   @Nullable String error;
+  /** A created row whose account already existed: the API replayed it, or reconciliation found it. */
+  boolean replayed;
 
   RowState(long line, @Nullable String messageId, @Nullable String externalReference,
       @Nullable String status, @Nullable String error) {

@@ -60,6 +60,7 @@ final class RowStates {
       }
       state.status = status;
       state.accountId = "created".equals(status) ? reply.path("account").path("id").asString(null) : null;
+      state.replayed = "created".equals(status) && reply.path("replayed").asBoolean(false);
       state.error = "created".equals(status) ? null : errorOf(reply);
     }
   }
@@ -80,6 +81,11 @@ final class RowStates {
 
   long unanswered() {
     return rows.stream().filter(row -> !row.answered()).count();
+  }
+
+  /** Rows created whose account already existed (e.g. from an earlier, interrupted run). */
+  long replayed() {
+    return rows.stream().filter(row -> row.replayed).count();
   }
 
   long count(String status) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param sent commands the broker acknowledged
  * @param notSent valid rows whose command the broker did not acknowledge, or that were never sent
  * @param created rows answered {@code created}
+ * @param replayed of those, rows whose account already existed (the reply said {@code replayed})
  * @param rejected rows answered {@code rejected}
  * @param failed rows answered {@code failed}
  * @param unanswered rows sent without a reply when the wait ended
@@ -17,7 +18,7 @@ import java.util.List;
  * @param problems one line per invalid row: {@code line N: reason}
  */
 public record SubmitSummary(long rows, long invalid, long sent, long notSent, long created,
-    long rejected, long failed, long unanswered, boolean awaited, List<String> problems) {
+    long replayed, long rejected, long failed, long unanswered, boolean awaited, List<String> problems) {
 
   /** 0 when every row was sent (and, when awaited, created); 1 when any was not. */
   public int exitCode() {
@@ -29,8 +30,9 @@ public record SubmitSummary(long rows, long invalid, long sent, long notSent, lo
   /** One line for the end of the run; {@code N not sent} appears only when N is not 0. */
   public String describe() {
     String unsent = notSent == 0 ? "" : ", %d not sent".formatted(notSent);
-    String replies = awaited ? ", %d created, %d rejected, %d failed, %d unanswered"
-        .formatted(created, rejected, failed, unanswered) : "";
+    String existed = replayed == 0 ? "" : " (%d of them already existed: replayed)".formatted(replayed);
+    String replies = awaited ? ", %d created%s, %d rejected, %d failed, %d unanswered"
+        .formatted(created, existed, rejected, failed, unanswered) : "";
     return "%d rows: %d invalid, %d sent%s%s".formatted(rows, invalid, sent, unsent, replies);
   }
 }

@@ -24,21 +24,36 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Submitter {
 
+  /** Why a valid row was not sent when the user stopped the run. */
+  static final String INTERRUPTED = "interrupted before it was sent";
+
   private final SubmitSettings settings;
   private final PrintWriter out;
   private final Clock clock;
   private final Function<String, Producer<byte[], byte[]>> producers;
   private final RowValidator validator = new RowValidator();
   private final RowStates rows;
+  private final Interruption interruption;
   private CommandSender.@Nullable Failure sendFailure;
 
   public Submitter(SubmitSettings settings, PrintWriter out, Clock clock) {
-    this(settings, out, clock, CommandSender::producer);
+    this(settings, out, clock, new Interruption());
+  }
+
+  /** Stops sending and awaiting, and reports what was done, once {@code interruption} is requested. */
+  public Submitter(SubmitSettings settings, PrintWriter out, Clock clock, Interruption interruption) {
+    this(settings, out, clock, CommandSender::producer, interruption);
   }
 
   /** With producers made by {@code producers} from the bootstrap servers: tests play the broker. */
   Submitter(SubmitSettings settings, PrintWriter out, Clock clock,
       Function<String, Producer<byte[], byte[]>> producers) {
+    this(settings, out, clock, producers, new Interruption());
+  }
+
+  private Submitter(SubmitSettings settings, PrintWriter out, Clock clock,
+      Function<String, Producer<byte[], byte[]>> producers, Interruption interruption) {
+    this.interruption = interruption;
     this.settings = settings;
     this.out = out;
     this.clock = clock;
@@ -61,10 +76,11 @@ public final class Submitter {
           + " invalid rows (use --skip-invalid to send the rest)";
       out.println(nothingSent);
       reportNothingSent(nothingSent);
-      return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, false, List.copyOf(problems));
+      return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, 0, false, List.copyOf(problems));
     }
     BrokerCheck.requireReachable("--bootstrap-servers",
         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+    interruption.reporting();
     Progress progress = new Progress(out, settings.terminal(), valid, settings.await(), clock);
     try (ReplyCollector replies = settings.await()
         ? new ReplyCollector(settings.bootstrapServers(), settings.repliesTopic()) : null) {
@@ -121,6 +137,10 @@ public final class Submitter {
         if (!(row.get() instanceof SubmitRow.Valid valid)) {
           continue;
         }
+        if (interruption.requested()) {
+          RowStates.markNotSent(state, INTERRUPTED);
+          continue;
+        }
         if (!sender.send(valid, state)) {
           long failedLine = sender.firstFailure().orElseThrow().line();
           RowStates.markNotSent(state, "sending stopped after line " + failedLine + " failed");
@@ -141,7 +161,7 @@ public final class Submitter {
 
   private void awaitReplies(ReplyCollector replies, Progress progress) {
     Instant deadline = clock.instant().plus(settings.timeout());
-    while (rows.anyUnanswered() && clock.instant().isBefore(deadline)) {
+    while (rows.anyUnanswered() && clock.instant().isBefore(deadline) && !interruption.requested()) {
       replies.poll(Duration.ofMillis(200), (id, reply) -> rows.onReply(id, reply, progress::answered));
     }
   }
@@ -150,7 +170,7 @@ public final class Submitter {
     if (settings.await() && settings.report() != null) {
       Report.write(settings.report(), rows.all());
     }
-    return new SubmitSummary(total, problems.size(), sent, notSent, rows.count("created"),
+    return new SubmitSummary(total, problems.size(), sent, notSent, rows.count("created"), rows.replayed(),
         rows.count("rejected"), rows.count("failed"), rows.unanswered(), settings.await(),
         List.copyOf(problems));
   }

@@ -30,6 +30,20 @@ final class DeadLetterTopic {
 
   /** One dead letter of {@code original} with the given exception and headers. */
   void add(String key, String value, String exceptionFqcn, String message, Map<String, String> headers) {
+    send(List.of(record(key, value, exceptionFqcn, message, headers)));
+  }
+
+  /** {@code count} dead letters {@code prefix-0} ... with the given exception, in one producer. */
+  void addMany(String prefix, int count, String exceptionFqcn, String message) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      records.add(record(prefix + "-" + i, "{}", exceptionFqcn, message, Map.of("message-id", prefix + "-" + i)));
+    }
+    send(records);
+  }
+
+  private ProducerRecord<byte[], byte[]> record(String key, String value, String exceptionFqcn,
+      String message, Map<String, String> headers) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(name, 0, null,
         key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     headers.forEach((header, text) -> record.headers().add(header, utf8(text)));
@@ -38,12 +52,19 @@ final class DeadLetterTopic {
     record.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(42L).array());
     record.headers().add("kafka_dlt-exception-fqcn", utf8(exceptionFqcn));
     record.headers().add("kafka_dlt-exception-message", utf8(message));
+    return record;
+  }
+
+  private static void send(List<ProducerRecord<byte[], byte[]>> records) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-      producer.send(record).get();
+      for (ProducerRecord<byte[], byte[]> record : records) {
+        producer.send(record);
+      }
+      producer.flush();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

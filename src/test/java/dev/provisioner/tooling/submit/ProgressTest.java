@@ -34,6 +34,29 @@ class ProgressTest {
   }
 
   @Test
+  void theRateAndEtaFollowTheLastThirtySecondsNotTheWaitBeforeTheFirstReply() {
+    // Given a run whose first reply came after a minute, then 1,000 replies a second
+    StringWriter text = new StringWriter();
+    MovingClock clock = new MovingClock();
+    Progress progress = new Progress(new PrintWriter(text, true), false, 100_000, true, clock);
+    clock.advance(Duration.ofSeconds(60));
+    progress.answered();
+
+    // When ten seconds of replies follow
+    for (int second = 0; second < 10; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      for (int i = 0; i < 1_000; i++) {
+        progress.answered();
+      }
+    }
+
+    // Then the last line (at 70 s) shows the rate since the first reply, not since the start
+    // (which would be 129/s and an ETA of 708 s)
+    assertThat(text.toString().lines().reduce((first, last) -> last).orElseThrow())
+        .isEqualTo("progress: sent 0/100000, answered 9002, 900/s, ETA 101s");
+  }
+
+  @Test
   void onATerminalTheBarIsRedrawnInPlaceAndEndsWithANewLine() {
     StringWriter text = new StringWriter();
     MovingClock clock = new MovingClock();

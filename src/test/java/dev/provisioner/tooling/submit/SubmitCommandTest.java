@@ -67,11 +67,11 @@ class SubmitCommandTest {
     assertThat(report).as(run.toString()).exists();
     List<String> lines = Files.readAllLines(report);
     assertThat(lines).hasSize(11);
-    assertThat(lines.get(0)).isEqualTo("line,message_id,external_reference,status,account_id,error");
+    assertThat(lines.get(0)).isEqualTo("line,message_id,external_reference,status,account_id,error,replayed");
     assertThat(lines.stream().filter(line -> line.contains(",invalid,,"))).hasSize(2)
         .allMatch(line -> line.contains("account.currency"));
     assertThat(lines.stream().filter(line -> line.endsWith(
-        ",not-sent,,nothing sent: 2 invalid rows (use --skip-invalid to send the rest)"))).hasSize(8);
+        ",not-sent,,nothing sent: 2 invalid rows (use --skip-invalid to send the rest),"))).hasSize(8);
     assertThat(fixture.accountCount()).isEqualTo(before);
   }
 
@@ -115,7 +115,7 @@ class SubmitCommandTest {
     assertThat(first.out()).contains("1000 rows: 20 invalid, 980 sent, 980 created, 0 rejected");
     assertThat(fixture.accountCount()).isEqualTo(before + 980);
     List<String> lines = Files.readAllLines(report);
-    assertThat(lines.get(0)).isEqualTo("line,message_id,external_reference,status,account_id,error");
+    assertThat(lines.get(0)).isEqualTo("line,message_id,external_reference,status,account_id,error,replayed");
     assertThat(lines).hasSize(1001);
     assertThat(lines.stream().filter(line -> line.contains(",created,bacc_"))).hasSize(980);
     assertThat(lines.stream().filter(line -> line.contains(",invalid,,"))).hasSize(20)
@@ -128,6 +128,27 @@ class SubmitCommandTest {
     // Then no new account, and every valid row is still reported created
     assertThat(second.out()).as(second.toString()).contains("980 created");
     assertThat(fixture.accountCount()).isEqualTo(before + 980);
+  }
+
+  @Test
+  void aSecondRunAfterAPartialOneReportsWhichAccountsAlreadyExisted() throws IOException {
+    // Given the first half of a file was created by an earlier run that stopped
+    Path file = accountsCsv("resumed", 20, 0);
+    List<String> all = Files.readAllLines(file);
+    Path firstHalf = Files.write(dir.resolve("first-half.csv"), all.subList(0, 11));
+    assertThat(submit(firstHalf, "--await").exitCode()).isZero();
+    Path report = dir.resolve("report_resumed.csv");
+
+    // When the whole file is submitted again
+    CliRun run = submit(file, "--await", "--report", report.toString());
+
+    // Then the summary and the report tell the ten that existed from the ten created now
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString())
+        .contains("20 rows: 0 invalid, 20 sent, 20 created (10 of them already existed: replayed)");
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines.subList(1, 11)).as(run.toString()).allMatch(line -> line.contains(",created,bacc_") && line.endsWith(",,true"));
+    assertThat(lines.subList(11, 21)).allMatch(line -> line.contains(",created,bacc_") && line.endsWith(",,false"));
   }
 
   @Test

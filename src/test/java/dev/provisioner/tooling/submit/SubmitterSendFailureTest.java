@@ -71,9 +71,9 @@ class SubmitterSendFailureTest {
     assertThat(lines).hasSize(6);
     assertThat(lines.get(1)).startsWith("2,").contains(",acc-1,unanswered,");
     assertThat(lines.get(2)).startsWith("3,").contains(",acc-2,unanswered,");
-    assertThat(lines.get(3)).startsWith("4,").endsWith(",acc-3,not-sent,,TimeoutException: " + GONE);
-    assertThat(lines.get(4)).startsWith("5,").endsWith(",acc-4,not-sent,,sending stopped after line 4 failed");
-    assertThat(lines.get(5)).startsWith("6,").endsWith(",acc-5,not-sent,,sending stopped after line 4 failed");
+    assertThat(lines.get(3)).startsWith("4,").endsWith(",acc-3,not-sent,,TimeoutException: " + GONE + ",");
+    assertThat(lines.get(4)).startsWith("5,").endsWith(",acc-4,not-sent,,sending stopped after line 4 failed,");
+    assertThat(lines.get(5)).startsWith("6,").endsWith(",acc-5,not-sent,,sending stopped after line 4 failed,");
   }
 
   private Submitter submitter(Path file, boolean await, @Nullable Path report, StringWriter text,
