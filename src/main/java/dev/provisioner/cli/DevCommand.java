@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Unmatched;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Unmatched;
         "http://localhost:8090 and the worker (management on http://localhost:8081),",
         "creates the topics, then prints a banner saying how to send a command.",
         "Given --spring.kafka.bootstrap-servers=..., it uses that broker instead;",
-        "given --provisioner.api.base-url=..., that API instead of the sandbox."})
+        "given --provisioner.api.base-url=..., that API instead of the sandbox.",
+        "--server.port=... moves the worker's management port; other --name=value",
+        "settings go to the worker as in the worker command."})
 final class DevCommand implements Callable<Integer> {
 
   static final String DEV_KEY = "sk_test_dev_sandbox_key";
@@ -42,6 +46,14 @@ final class DevCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Option(names = "--broker-port", defaultValue = "9092", paramLabel = "PORT",
+      description = "Port of the in-process broker (default: ${DEFAULT-VALUE}; 0: any free port).")
+  private int brokerPort;
+
+  @Option(names = "--sandbox-port", defaultValue = "8090", paramLabel = "PORT",
+      description = "Port of the sandbox (default: ${DEFAULT-VALUE}; 0: any free port).")
+  private int sandboxPort;
+
   @Unmatched
   private List<String> springArgs = new ArrayList<>();
 
@@ -50,20 +62,22 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PortOption.checked("--broker-port", brokerPort);
+    PortOption.checked("--sandbox-port", sandboxPort);
     KafkaLogging.configure(LogLevel.WARN);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "dev-stop"));
     List<String> args = new ArrayList<>(unlessGiven(KafkaLogging.warningsOnlyArgs()));
     args.add(OWN_SHUTDOWN);
     String broker = option(BROKER).orElseGet(() -> {
-      LocalBroker local = Starting.orUsageError(() -> LocalBroker.start(9092, null));
+      LocalBroker local = starting("--broker-port", () -> LocalBroker.start(brokerPort, null));
       running.push(local);
       args.add(BROKER + local.bootstrapServers());
       return local.bootstrapServers() + " (in-process KRaft)";
     });
     String api = option(API).orElseGet(() -> {
       List<String> sandboxArgs = new ArrayList<>(KafkaLogging.warningsOnlyArgs());
-      sandboxArgs.addAll(List.of("--port=8090", OWN_SHUTDOWN));
-      Sandbox sandbox = Starting.orUsageError(() -> Sandbox.start(sandboxArgs.toArray(String[]::new)));
+      sandboxArgs.addAll(List.of("--port=" + sandboxPort, OWN_SHUTDOWN));
+      Sandbox sandbox = starting("--sandbox-port", () -> Sandbox.start(sandboxArgs.toArray(String[]::new)));
       running.push(sandbox);
       args.add(API + sandbox.baseUrl());
       return sandbox.baseUrl() + " (sandbox)";
@@ -76,6 +90,16 @@ final class DevCommand implements Callable<Integer> {
     running.push(worker);
     banner(spec.commandLine().getOut(), broker, api, worker);
     return ExitCodes.KEEP_RUNNING;
+  }
+
+  /** Starts a part; a port in use is bad usage naming the option that picks another. */
+  private static <T> T starting(String portOption, Supplier<T> start) {
+    try {
+      return Starting.orUsageError(start);
+    } catch (UsageException e) {
+      throw e.getMessage().endsWith(ErrorLines.IN_USE)
+          ? new UsageException(e.getMessage() + " (" + portOption + " picks another)") : e;
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ package dev.provisioner.command;
  * Makes untrusted text fit for a one-line reply or log field: control characters escaped, long
  * text cut with an ellipsis, so a hostile record can never echo megabytes or forge lines.
  */
-final class SafeText {
+public final class SafeText {
 
   /** The longest single value (a property name, an excerpt) quoted in a detail. */
   static final int MAX_VALUE = 64;
@@ -27,7 +27,7 @@ final class SafeText {
    * At most {@code max} code points of {@code text}, control characters as {@code \\u} escapes
    * of four hex digits.
    */
-  static String oneLine(String text, int max) {
+  public static String oneLine(String text, int max) {
     StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
     int count = 0;
     for (int i = 0; i < text.length(); ) {

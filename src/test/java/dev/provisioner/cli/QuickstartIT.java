@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.provisioner.testing.JarProcess;
 import dev.provisioner.testing.Kcat;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,57 @@ class QuickstartIT {
       assertThat(out.substring(out.indexOf("Ctrl-C stops everything.")).lines().toList())
           .as("output after the banner: the worker stops before the broker, so nothing complains")
           .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
+    }
+  }
+
+  @Test
+  void devRunsOnOtherPortsWhenAskedAndItsBannerSaysWhere() throws Exception {
+    assumeKcat();
+    int brokerPort = freePort();
+    int sandboxPort = freePort();
+
+    try (JarProcess dev = JarProcess.start(logs, "dev", "--broker-port=" + brokerPort,
+        "--sandbox-port=" + sandboxPort, "--server.port=0")) {
+      dev.awaitOutput("Ctrl-C stops everything", Duration.ofMinutes(2));
+      List<String> banner = dev.stdout().lines().map(String::strip).toList();
+      assertThat(banner).contains("API      http://localhost:" + sandboxPort + " (sandbox)");
+      String send = banner.get(banner.indexOf("Send a command:") + 1);
+      String read = banner.get(banner.indexOf("Read the reply:") + 1);
+      assertThat(send).contains("-b localhost:" + brokerPort + " ");
+
+      assertThat(bash(send)).isEmpty();
+      AtomicReference<String> replies = new AtomicReference<>("");
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            replies.set(bash(read));
+            return replies.get().contains("\"message_id\":\"m-1\"");
+          });
+      assertThat(replies.get()).contains("\"status\":\"created\"");
+    }
+  }
+
+  @Test
+  void aTakenBrokerPortIsOneLineNamingTheOptionThatPicksAnother() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        JarProcess dev = JarProcess.start(logs, "dev", "--broker-port=" + taken.getLocalPort())) {
+      assertThat(dev.waitFor(Duration.ofMinutes(1))).as(dev.toString()).isEqualTo(2);
+      assertThat(dev.stderr()).contains("error: port " + taken.getLocalPort()
+          + " on localhost is already in use; choose another port or stop what uses it"
+          + " (--broker-port picks another)");
+    }
+  }
+
+  @Test
+  void aBrokerPortOutOfRangeIsBadUsage() {
+    CliRun run = CliRun.of("dev", "--broker-port=70000");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--broker-port must be between 0 and 65535, but was 70000");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

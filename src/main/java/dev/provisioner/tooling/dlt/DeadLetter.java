@@ -4,10 +4,13 @@ import dev.provisioner.command.MessageHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +33,7 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
   private static final Set<String> LONGS = Set.of("kafka_dlt-original-offset",
       "kafka_dlt-original-timestamp");
   private static final int REASON_WORDS = 6;
+  private static final Pattern HTTP_STATUS = Pattern.compile("\\s*[1-5][0-9]{2}(\\s.*)?");
 
   public Instant timestamp() {
     return Instant.ofEpochMilli(record.timestamp());
@@ -66,17 +70,24 @@ public record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
   /**
    * The reason to group by: the exception's simple class name and the first words of its message
    * before any colon, numbers replaced by {@code N} (so "gave up after 6 API calls" and "... 4 ..."
-   * count together).
+   * count together), then the HTTP status and title when the next part starts with one (so a 503
+   * outage and a 504 timeout count apart).
    */
   public String reason() {
     String fqcn = exceptionClass();
     String simple = fqcn.substring(fqcn.lastIndexOf('.') + 1);
-    String message = exceptionMessage();
-    int colon = message.indexOf(':');
-    String head = (colon < 0 ? message : message.substring(0, colon)).strip().replaceAll("[0-9]+", "N");
-    String[] words = head.split("\\s+");
-    String firstWords = String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, REASON_WORDS)));
-    return firstWords.isBlank() ? simple : simple + ": " + firstWords;
+    String[] parts = exceptionMessage().split(":", 3);
+    String head = firstWords(parts[0].replaceAll("[0-9]+", "N"));
+    if (head.isEmpty()) {
+      return simple;
+    }
+    Matcher status = parts.length > 1 ? HTTP_STATUS.matcher(parts[1]) : null;
+    return simple + ": " + head + (status != null && status.matches() ? ": " + firstWords(parts[1]) : "");
+  }
+
+  private static String firstWords(String text) {
+    String[] words = text.strip().split("\\s+");
+    return String.join(" ", Arrays.copyOf(words, Math.min(words.length, REASON_WORDS)));
   }
 
   /** How often the record was replayed already: its {@code replay-count} header, else 0. */

@@ -2,6 +2,7 @@ package dev.provisioner.tooling.submit;
 
 import dev.provisioner.command.CommandParser;
 import dev.provisioner.command.ParseResult;
+import dev.provisioner.command.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +23,8 @@ public final class RowValidator {
 
   static final String DERIVED_PREFIX = "sub-";
   private static final int MAX_COMMAND_BYTES = 1_048_576;
+  /** The schema's longest external reference: an invalid row's is cut to it in the report. */
+  private static final int MAX_REFERENCE = 255;
 
   private final JsonMapper json = JsonMapper.builder().build();
   private final CommandParser parser = new CommandParser(json, MAX_COMMAND_BYTES);
@@ -40,7 +43,8 @@ public final class RowValidator {
           parsed.command().externalReference(), value);
     }
     ParseResult.Invalid invalid = (ParseResult.Invalid) result;
-    return new SubmitRow.Invalid(line, invalid.messageId(), reference, invalid.detail());
+    return new SubmitRow.Invalid(line, invalid.messageId(),
+        reference == null ? null : SafeText.oneLine(reference, MAX_REFERENCE), invalid.detail());
   }
 
   JsonMapper json() {

@@ -47,8 +47,9 @@ class DltCommandTest {
       dlt.add("k" + i, "not json " + i, REJECTED, "not-json: value is not JSON (line 1)", Map.of());
     }
     dlt.add("k3", "{}", REJECTED, "no-message-id: no message ID", Map.of());
-    dlt.add("k4", "{}", FAILED, "gave up after 6 API calls: 503 Service Unavailable", Map.of());
-    dlt.add("k5", "{}", FAILED, "gave up after 4 API calls: 502 Bad Gateway", Map.of());
+    dlt.add("k4", "{}", FAILED, "gave up after 6 API calls: 503 Service Unavailable: down", Map.of());
+    dlt.add("k5", "{}", FAILED, "gave up after 4 API calls: 503 Service Unavailable: busy", Map.of());
+    dlt.add("k6", "{}", FAILED, "gave up after 6 API calls: 504 Timeout: POST failed: no answer", Map.of());
 
     // When
     CliRun json = dlt("list", "--json");
@@ -57,15 +58,18 @@ class DltCommandTest {
     // Then
     assertThat(json.exitCode()).as(json.toString()).isZero();
     JsonNode counts = JSON.readTree(json.out());
-    assertThat(counts).hasSize(3);
+    assertThat(counts).hasSize(4);
     assertThat(counts.get(0).path("reason").asString()).isEqualTo("CommandRejectedException: not-json");
     assertThat(counts.get(0).path("count").asLong()).isEqualTo(3);
     assertThat(counts.get(1).path("reason").asString())
-        .isEqualTo("CommandFailedException: gave up after N API calls");
+        .isEqualTo("CommandFailedException: gave up after N API calls: 503 Service Unavailable");
     assertThat(counts.get(1).path("count").asLong()).isEqualTo(2);
+    assertThat(counts.findValuesAsString("reason")).contains(
+        "CommandRejectedException: no-message-id",
+        "CommandFailedException: gave up after N API calls: 504 Timeout");
     assertThat(counts.get(2).path("count").asLong()).isEqualTo(1);
     assertThat(counts.get(0).path("first").asString()).isNotBlank();
-    assertThat(text.out()).contains("6 dead letters on " + dlt.name);
+    assertThat(text.out()).contains("7 dead letters on " + dlt.name);
   }
 
   @Test

@@ -112,6 +112,20 @@ class RowSourceTest {
   }
 
   @Test
+  void aHugeOrHostileReferenceOfAnInvalidRowIsCutAndKeptOnOneLine() throws IOException {
+    String huge = "r".repeat(100_000);
+    Path file = write("huge.ndjson", "{\"external_reference\": \"" + huge + "\", \"customer\": \"c\"}\n"
+        + "{\"external_reference\": \"a\\nb\", \"customer\": \"c\", \"currency\": \"x\"}\n");
+
+    List<SubmitRow> rows = rows(file);
+
+    SubmitRow.Invalid tooLong = (SubmitRow.Invalid) rows.get(0);
+    assertThat(tooLong.externalReference()).hasSize(256).startsWith("rrr").endsWith("…");
+    assertThat(tooLong.reason()).hasSizeLessThan(1_000).contains("external_reference");
+    assertThat(((SubmitRow.Invalid) rows.get(1)).externalReference()).isEqualTo("a\\u000Ab");
+  }
+
+  @Test
   void ndjsonLinesMayBeCommandsOrAccountBodies() throws IOException {
     Path file = write("a.ndjson", """
         {"message_id": "m-1", "account": {"external_reference": "acc-1", "customer": "cus-1"}}
