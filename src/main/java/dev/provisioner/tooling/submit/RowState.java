@@ -18,6 +18,8 @@ final class RowState {
   @Nullable String error;
   /** A created row whose account already existed: the API replayed it, or reconciliation found it. */
   boolean replayed;
+  /** The next row with the same message ID, if any: rows so linked cost no list of their own. */
+  @Nullable RowState sameMessageId;
 
   RowState(long line, @Nullable String messageId, @Nullable String externalReference,
       @Nullable String status, @Nullable String error) {

@@ -9,13 +9,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The report's rows in file order, kept only when replies are awaited, and the outcomes replies
- * give them, matched by message ID. Without awaiting nothing is kept, so memory stays flat.
+ * give them, matched by message ID. Without awaiting nothing is kept, so memory stays flat. With
+ * it, a row costs about 250 bytes of heap (1,000,000 rows ran in {@code -Xmx384m}, not in
+ * {@code -Xmx256m}): one map entry per message ID, rows sharing an ID linked, statuses shared.
  */
 final class RowStates {
 
   private final boolean keep;
   private final List<RowState> rows = new ArrayList<>();
-  private final Map<String, List<RowState>> byMessageId = new HashMap<>();
+  private final Map<String, RowState> byMessageId = new HashMap<>();
 
   RowStates(boolean keep) {
     this.keep = keep;
@@ -35,7 +37,11 @@ final class RowStates {
     SubmitRow.Valid valid = (SubmitRow.Valid) row;
     RowState state = new RowState(valid.line(), valid.messageId(), valid.externalReference(), null, null);
     rows.add(state);
-    byMessageId.computeIfAbsent(valid.messageId(), id -> new ArrayList<>(1)).add(state);
+    RowState first = byMessageId.putIfAbsent(valid.messageId(), state);
+    if (first != null) {
+      state.sameMessageId = first.sameMessageId;
+      first.sameMessageId = state;
+    }
     return state;
   }
 
@@ -49,8 +55,8 @@ final class RowStates {
 
   /** Applies a reply to the rows of its message ID; runs {@code firstAnswer} for each row answered now. */
   void onReply(String messageId, JsonNode reply, Runnable firstAnswer) {
-    String status = reply.path("status").asString("");
-    for (RowState state : byMessageId.getOrDefault(messageId, List.of())) {
+    String status = shared(reply.path("status").asString(""));
+    for (RowState state = byMessageId.get(messageId); state != null; state = state.sameMessageId) {
       // a row counted not sent stays so, or the counts of the summary would disagree
       if (RowState.NOT_SENT.equals(state.status) || (state.answered() && !"created".equals(status))) {
         continue;
@@ -63,6 +69,16 @@ final class RowStates {
       state.replayed = "created".equals(status) && reply.path("replayed").asBoolean(false);
       state.error = "created".equals(status) ? null : errorOf(reply);
     }
+  }
+
+  /** The contract's statuses as one constant each, not a string per row. */
+  private static String shared(String status) {
+    return switch (status) {
+      case "created" -> "created";
+      case "rejected" -> "rejected";
+      case "failed" -> "failed";
+      default -> status;
+    };
   }
 
   private static String errorOf(JsonNode reply) {
