@@ -41,7 +41,7 @@ class IdempotencyTest extends SandboxTestBase {
 
     HttpResponse<String> replay = client.createAccount("idem-3", invalid);
 
-    assertProblem(replay, 422, "validation-error");
+    assertProblem(replay, 400, "validation-error");
     assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
   }
 

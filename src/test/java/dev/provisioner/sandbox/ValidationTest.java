@@ -14,8 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Point 2: every constraint of the seeds and moment-api.md answers a 400 (missing, wrong type,
- * unknown field) or 422 (a broken rule) problem whose detail names the field and the rule.
+ * Point 2: every constraint of the seeds and moment-api.md answers a problem whose detail names
+ * the field and the rule: 400 for a parameter missing, malformed or breaking its rule (moment-api.md:
+ * 422 is for "parameters valid but could not be processed"), 422 for valid parameters that cannot
+ * be processed (an unknown customer, a PATCH that cannot be merged).
  */
 class ValidationTest {
 
@@ -42,20 +44,20 @@ class ValidationTest {
   @CsvSource(delimiter = '|', value = {
       "{\"external_reference\": \"A1\"}|400|customer: required",
       "{\"customer\": {\"external_reference\": \"C\"}}|400|external_reference: required",
-      "{\"customer\": \"C\", \"external_reference\": \"A 1\"}|422|external_reference: must match ^[a-zA-Z0-9_-]+$",
+      "{\"customer\": \"C\", \"external_reference\": \"A 1\"}|400|external_reference: must match ^[a-zA-Z0-9_-]+$",
       "{\"customer\": \"C\", \"external_reference\": 12}|400|external_reference: must be a string",
-      "{\"customer\": \"bcus_x!\", \"external_reference\": \"A1\"}|422|customer: must match",
+      "{\"customer\": \"bcus_x!\", \"external_reference\": \"A1\"}|400|customer: must match",
       "{\"customer\": 5, \"external_reference\": \"A1\"}|400|customer: must be a string",
-      "{\"customer\": {\"external_reference\": \"C\", \"phone\": \"0821234567\"}, \"external_reference\": \"A1\"}|422|customer.phone: must match",
-      "{\"customer\": {\"external_reference\": \"C\", \"email\": \"nope\"}, \"external_reference\": \"A1\"}|422|customer.email: must be an e-mail address",
+      "{\"customer\": {\"external_reference\": \"C\", \"phone\": \"0821234567\"}, \"external_reference\": \"A1\"}|400|customer.phone: must match",
+      "{\"customer\": {\"external_reference\": \"C\", \"email\": \"nope\"}, \"external_reference\": \"A1\"}|400|customer.email: must be an e-mail address",
       "{\"customer\": {\"name\": \"x\"}, \"external_reference\": \"A1\"}|400|customer.external_reference: required",
       "{\"customer\": {\"external_reference\": \"C\", \"vip\": true}, \"external_reference\": \"A1\"}|400|customer.vip: unknown field",
-      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"XYZ\"}|422|currency: must be an upper-case ISO 4217 currency code",
-      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"zar\"}|422|currency: must be an upper-case ISO 4217",
-      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"balance\": 2000}|422|balance: requires currency",
+      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"XYZ\"}|400|currency: must be an upper-case ISO 4217 currency code",
+      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"zar\"}|400|currency: must be an upper-case ISO 4217",
+      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"balance\": 2000}|400|balance: requires currency",
       "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"ZAR\", \"balance\": 20.5}|400|balance: must be an integer",
       "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"ZAR\", \"balance\": \"2000\"}|400|balance: must be an integer",
-      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"ZAR\", \"balance\": 1180591620717411303424}|422|balance: must be between",
+      "{\"customer\": \"C\", \"external_reference\": \"A1\", \"currency\": \"ZAR\", \"balance\": 1180591620717411303424}|400|balance: must be between",
       "{\"customer\": \"C\", \"external_reference\": \"A1\", \"metadata\": [\"a\"]}|400|metadata: must be an object",
       "{\"customer\": \"C\", \"external_reference\": \"A1\", \"metadata\": {\"a\": 1}}|400|metadata.a: must be a string",
       "{\"customer\": \"C\", \"external_reference\": \"A1\", \"colour\": \"red\"}|400|colour: unknown field",
@@ -73,7 +75,7 @@ class ValidationTest {
     String body = "{\"customer\": \"C\", \"external_reference\": \"A1\", \"name\": \""
         + "n".repeat(256) + "\"}";
 
-    assertThat(assertProblem(client.createAccount("long-name", body), 422, "validation-error"))
+    assertThat(assertProblem(client.createAccount("long-name", body), 400, "validation-error"))
         .contains("name: at most 255 characters, got 256");
   }
 
@@ -81,7 +83,7 @@ class ValidationTest {
   void anExternalReferenceLongerThan255CharactersIsRejected() {
     String body = "{\"customer\": \"C\", \"external_reference\": \"" + "r".repeat(256) + "\"}";
 
-    assertThat(assertProblem(client.createAccount("long-ref", body), 422, "validation-error"))
+    assertThat(assertProblem(client.createAccount("long-ref", body), 400, "validation-error"))
         .contains("external_reference: at most 255 characters, got 256");
   }
 
@@ -149,14 +151,14 @@ class ValidationTest {
     HttpResponse<String> response = client.send(client.post("/billing/customers",
         "{\"external_reference\": \"C\", \"currency\": \"ZAR\", \"phone\": \"+0123\"}"));
 
-    assertThat(assertProblem(response, 422, "validation-error")).contains("phone: must match");
+    assertThat(assertProblem(response, 400, "validation-error")).contains("phone: must match");
   }
 
   private String metadataProblem(int keys, String keyPrefix, String value) {
     String body = "{\"customer\": \"C\", \"external_reference\": \"A1\", \"metadata\": "
         + metadata(keys, keyPrefix, value) + "}";
     return assertProblem(client.createAccount("meta-" + keys + keyPrefix.length() + value.length(),
-        body), 422, "validation-error");
+        body), 400, "validation-error");
   }
 
   private static String metadata(int keys, String keyPrefix, String value) {

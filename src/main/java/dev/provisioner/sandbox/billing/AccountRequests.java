@@ -34,7 +34,7 @@ final class AccountRequests {
     Long balance = rules.balance(body, "", violations);
     Map<String, @Nullable String> metadata = rules.metadata(body, "", false, violations);
     if (balance != null && currency == null && !body.hasNonNull("currency")) {
-      violations.invalid("balance", "requires currency");
+      violations.malformed("balance", "requires currency");
     }
     if (metadata != null) {
       rules.metadataSize(metadata, "", violations);
@@ -49,7 +49,7 @@ final class AccountRequests {
   @Nullable ResourcePatch patch(JsonNode body, Violations violations) {
     for (String field : IMMUTABLE) {
       if (body.has(field)) {
-        violations.invalid(field, "cannot be changed after creation");
+        violations.unprocessable(field, "cannot be changed after creation");
       }
     }
     Set<String> known = new java.util.HashSet<>(PATCH_FIELDS);

@@ -30,7 +30,7 @@ final class CustomerRequests {
     Long balance = rules.balance(body, prefix, violations);
     Map<String, @Nullable String> metadata = rules.metadata(body, prefix, false, violations);
     if (balance != null && currency == null && !body.hasNonNull("currency")) {
-      violations.invalid(prefix + "balance", "requires currency");
+      violations.malformed(prefix + "balance", "requires currency");
     }
     if (metadata != null) {
       rules.metadataSize(metadata, prefix, violations);

@@ -58,7 +58,7 @@ final class FieldRules {
     String value = node.stringValue();
     int length = value.codePointCount(0, value.length());
     if (length > MAX_LENGTH) {
-      violations.invalid(prefix + field, "at most " + MAX_LENGTH + " characters, got " + length);
+      violations.malformed(prefix + field, "at most " + MAX_LENGTH + " characters, got " + length);
       return null;
     }
     return value;
@@ -68,7 +68,7 @@ final class FieldRules {
       Pattern pattern, Violations violations) {
     String value = text(body, field, prefix, required, violations);
     if (value != null && !pattern.matcher(value).matches()) {
-      violations.invalid(prefix + field, "must match ^" + pattern.pattern() + "$, got "
+      violations.malformed(prefix + field, "must match ^" + pattern.pattern() + "$, got "
           + shown(value));
       return null;
     }
@@ -87,7 +87,7 @@ final class FieldRules {
   @Nullable String email(JsonNode body, String prefix, Violations violations) {
     String value = text(body, "email", prefix, false, violations);
     if (value != null && !EMAIL.matcher(value).matches()) {
-      violations.invalid(prefix + "email", "must be an e-mail address, got " + shown(value));
+      violations.malformed(prefix + "email", "must be an e-mail address, got " + shown(value));
       return null;
     }
     return value;
@@ -96,7 +96,7 @@ final class FieldRules {
   @Nullable String currency(JsonNode body, String prefix, Violations violations) {
     String value = text(body, "currency", prefix, false, violations);
     if (value != null && !CURRENCIES.contains(value)) {
-      violations.invalid(prefix + "currency",
+      violations.malformed(prefix + "currency",
           "must be an upper-case ISO 4217 currency code, got " + shown(value));
       return null;
     }
@@ -115,7 +115,7 @@ final class FieldRules {
     }
     BigInteger value = node.bigIntegerValue();
     if (value.abs().compareTo(BigInteger.valueOf(limits.maxBalance())) > 0) {
-      violations.invalid(prefix + "balance", "must be between -" + limits.maxBalance() + " and "
+      violations.malformed(prefix + "balance", "must be between -" + limits.maxBalance() + " and "
           + limits.maxBalance() + ", got " + shown(value.toString()));
       return null;
     }
@@ -148,7 +148,7 @@ final class FieldRules {
     String field = prefix + "metadata";
     int keyLength = key.codePointCount(0, key.length());
     if (keyLength == 0 || keyLength > limits.metadataMaxKeyLength()) {
-      violations.invalid(field, "key names 1 to " + limits.metadataMaxKeyLength()
+      violations.malformed(field, "key names 1 to " + limits.metadataMaxKeyLength()
           + " characters, got " + keyLength + " for " + shown(key));
       return false;
     }
@@ -162,19 +162,29 @@ final class FieldRules {
     String text = value.stringValue();
     int length = text.codePointCount(0, text.length());
     if (length > limits.metadataMaxValueLength()) {
-      violations.invalid(field + "." + cut(key),
+      violations.malformed(field + "." + cut(key),
           "at most " + limits.metadataMaxValueLength() + " characters, got " + length);
       return false;
     }
     return true;
   }
 
-  /** Checks the key count of metadata as it will be stored. */
+  /** Checks the key count of the metadata sent in a create. */
   void metadataSize(Map<String, ?> metadata, String prefix, Violations violations) {
     if (metadata.size() > limits.metadataMaxKeys()) {
-      violations.invalid(prefix + "metadata",
-          "at most " + limits.metadataMaxKeys() + " keys, got " + metadata.size());
+      violations.malformed(prefix + "metadata", tooManyKeys(metadata));
     }
+  }
+
+  /** Checks the key count of metadata once a PATCH is merged into what is stored. */
+  void mergedMetadataSize(Map<String, ?> metadata, Violations violations) {
+    if (metadata.size() > limits.metadataMaxKeys()) {
+      violations.unprocessable("metadata", tooManyKeys(metadata) + " once merged");
+    }
+  }
+
+  private String tooManyKeys(Map<String, ?> metadata) {
+    return "at most " + limits.metadataMaxKeys() + " keys, got " + metadata.size();
   }
 
   static Map<String, String> frozen(Map<String, ? extends @Nullable String> metadata) {

@@ -34,8 +34,8 @@ final class Patches {
   static void checkMerged(FieldRules rules, @Nullable Long balance, @Nullable String currency,
       Map<String, String> metadata, Violations violations) {
     if (balance != null && currency == null) {
-      violations.invalid("balance", "requires currency");
+      violations.unprocessable("balance", "requires currency");
     }
-    rules.metadataSize(metadata, "", violations);
+    rules.mergedMetadataSize(metadata, violations);
   }
 }
