@@ -3,11 +3,14 @@ package dev.provisioner.sandbox;
 import static dev.provisioner.sandbox.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,14 @@ class HostileInputTest extends SandboxTestBase {
     assertProblem(response, 413, "payload-too-large");
   }
 
+  @Test
+  void aBodyPastTheDrainLimitIsTooLargeWithThePathAsInstance() throws Exception {
+    String response = rawPost("/billing/accounts?source=batch", 17 << 20);
+
+    assertThat(response).startsWith("HTTP/1.1 413 ")
+        .contains("\"instance\":\"/billing/accounts\"}");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"..%2F..%2Fetc%2Fpasswd", "%2E%2E", "%E2%98%83", "caf%C3%A9",
       "%F0%9F%92%A9", "bacc_%00", "a%20b", "%252F", "..."})
@@ -107,6 +118,38 @@ class HostileInputTest extends SandboxTestBase {
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * A POST of {@code size} zero bytes; the answer is read while sending, as the sandbox answers
+   * and closes the connection (so a late read would meet a reset) once it stops reading.
+   */
+  private static String rawPost(String path, int size) throws Exception {
+    try (Socket socket = new Socket("localhost", sandbox.port())) {
+      socket.setSoTimeout(10_000);
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+        try {
+          socket.getInputStream().transferTo(answer);
+        } catch (IOException resetAfterTheAnswer) {
+          // what arrived before the reset is the answer
+        }
+      });
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+          + SandboxClient.KEY + "\r\nContent-Type: application/json\r\nContent-Length: " + size
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[64 * 1024];
+      try {
+        for (int sent = 0; sent < size; sent += chunk.length) {
+          out.write(chunk, 0, Math.min(chunk.length, size - sent));
+        }
+      } catch (IOException closedWhileSending) {
+        // the sandbox closed the connection past its drain limit, after answering
+      }
+      reading.get(10, TimeUnit.SECONDS);
+      return answer.toString(StandardCharsets.UTF_8);
     }
   }
 

@@ -43,14 +43,20 @@ public final class FrontDoor
             request.requestHeaders(), body))
         .flatMap(this::route))
         .onErrorResume(BodyCollector.Overflow.class, e -> Mono.just(Outcome.send(
-            ProblemType.PAYLOAD_TOO_LARGE.reply(413, "body: too large", request.uri())
+            ProblemType.PAYLOAD_TOO_LARGE.reply(413, "body: too large", pathOf(request.uri()))
                 .withHeader("Connection", "close"))))
         .onErrorResume(e -> {
           log.error("unexpected error on {} {}", request.method(), request.uri(), e);
           return Mono.just(Outcome.send(ProblemType.INTERNAL_ERROR.reply(500,
-              "unexpected error in the sandbox", request.uri())));
+              "unexpected error in the sandbox", pathOf(request.uri()))));
         })
         .flatMap(outcome -> write(outcome, response));
+  }
+
+  /** A problem's {@code instance} is the request path (moment-api.md), without the query. */
+  private static String pathOf(String uri) {
+    int question = uri.indexOf('?');
+    return question < 0 ? uri : uri.substring(0, question);
   }
 
   private Mono<Outcome> route(SandboxRequest request) {
