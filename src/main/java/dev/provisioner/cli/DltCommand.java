@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +52,10 @@ final class DltCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The broker and the dead-letter topic, shared by every subcommand. */
+  /**
+   * The broker and the dead-letter topic, shared by every subcommand; with the subcommand's other
+   * {@code --spring.kafka.*} arguments (security, any client property), the Kafka settings.
+   */
   static final class Where {
     @Option(names = {"--bootstrap-servers", "--spring.kafka.bootstrap-servers"},
         defaultValue = "localhost:9092", description = "the broker (default ${DEFAULT-VALUE})")
@@ -61,9 +66,10 @@ final class DltCommand implements Callable<Integer> {
         description = "the dead-letter topic (default ${DEFAULT-VALUE})")
     String topic;
 
-    DltSettings settings() {
+    /** @param springArgs the subcommand's other arguments: picocli gives a mixin none */
+    DltSettings settings(List<String> springArgs) {
       ClientLogs.quiet();
-      return new DltSettings(bootstrapServers, topic);
+      return new DltSettings(KafkaOptions.of(bootstrapServers, springArgs), topic);
     }
   }
 
@@ -74,12 +80,14 @@ final class DltCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Where where;
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
     @Override
     public Integer call() {
-      List<ReasonCount> counts = new DeadLetters(where.settings()).countByReason();
+      List<ReasonCount> counts = new DeadLetters(where.settings(springArgs)).countByReason();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(JSON.writeValueAsString(counts));
@@ -100,6 +108,8 @@ final class DltCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Where where;
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
@@ -119,7 +129,7 @@ final class DltCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      DeadLetters letters = new DeadLetters(where.settings());
+      DeadLetters letters = new DeadLetters(where.settings(springArgs));
       Optional<DeadLetter> letter = which.at != null
           ? letters.at(which.at.partition, which.at.offset)
           : letters.withMessageId(String.valueOf(which.messageId));
@@ -156,6 +166,8 @@ final class DltCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Where where;
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
     @Option(names = "--exception", description = "exception class name contains this")
     @Nullable String exception;
     @Option(names = "--reason", description = "reason or exception message contains this")
@@ -195,6 +207,7 @@ final class DltCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      DltSettings settings = where.settings(springArgs);
       if (!dryRun && !breakerAllows()) {
         return ExitCodes.FAILURES;
       }
@@ -205,7 +218,7 @@ final class DltCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
-      ReplaySummary summary = new Replayer(where.settings(), options, spec.commandLine().getOut(),
+      ReplaySummary summary = new Replayer(settings, options, spec.commandLine().getOut(),
           Clock.systemUTC()).run();
       spec.commandLine().getOut().printf("%s%d replayed, %d parked, %d skipped%n",
           dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
