@@ -1,6 +1,9 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.BrokerCheck;
+import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.dlt.BreakerCheck;
 import dev.provisioner.tooling.dlt.DeadLetter;
 import dev.provisioner.tooling.dlt.DeadLetters;
@@ -66,10 +69,21 @@ final class DltCommand implements Callable<Integer> {
         description = "the dead-letter topic (default ${DEFAULT-VALUE})")
     String topic;
 
-    /** @param springArgs the subcommand's other arguments: picocli gives a mixin none */
+    /**
+     * The settings, once the broker answered.
+     *
+     * @param springArgs the subcommand's other arguments: picocli gives a mixin none
+     */
     DltSettings settings(List<String> springArgs) {
       ClientLogs.quiet();
-      return new DltSettings(KafkaOptions.of(bootstrapServers, springArgs), topic);
+      KafkaClients kafka = KafkaOptions.of(bootstrapServers, springArgs);
+      try {
+        BrokerCheck.requireReachable("--bootstrap-servers", kafka.admin(Map.of()));
+      } catch (BrokerUnreachableException e) {
+        // a setting to fix, named as the user typed it, as submit and the worker say
+        throw new UsageException(e.getMessage());
+      }
+      return new DltSettings(kafka, topic);
     }
   }
 
