@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,6 +54,18 @@ final class DltCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.USAGE;
+  }
+
+  /**
+   * Reads the dead-letter topic; one the broker does not have, or a partition it does not have,
+   * was named by the user: bad usage or settings (exit 2), not failures the work found.
+   */
+  private static <T> T named(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /**
@@ -101,7 +114,7 @@ final class DltCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      List<ReasonCount> counts = new DeadLetters(where.settings(springArgs)).countByReason();
+      List<ReasonCount> counts = named(new DeadLetters(where.settings(springArgs))::countByReason);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(JSON.writeValueAsString(counts));
@@ -144,9 +157,9 @@ final class DltCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       DeadLetters letters = new DeadLetters(where.settings(springArgs));
-      Optional<DeadLetter> letter = which.at != null
+      Optional<DeadLetter> letter = named(() -> which.at != null
           ? letters.at(which.at.partition, which.at.offset)
-          : letters.withMessageId(String.valueOf(which.messageId));
+          : letters.withMessageId(String.valueOf(which.messageId)));
       if (letter.isEmpty()) {
         spec.commandLine().getErr().println("error: no such dead letter on " + where.topic);
         return ExitCodes.FAILURES;
@@ -232,8 +245,8 @@ final class DltCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
-      ReplaySummary summary = new Replayer(settings, options, spec.commandLine().getOut(),
-          Clock.systemUTC()).run();
+      Replayer replayer = new Replayer(settings, options, spec.commandLine().getOut(), Clock.systemUTC());
+      ReplaySummary summary = named(replayer::run);
       spec.commandLine().getOut().printf("%s%d replayed, %d parked, %d skipped%n",
           dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
       return ExitCodes.OK;
