@@ -49,7 +49,10 @@ public final class KafkaClients {
       if (!arg.startsWith("--")) {
         throw new IllegalArgumentException("unexpected argument (not shown): options are --name=value");
       }
-      if (!arg.startsWith(PREFIX) || equals < 0) {
+      if (arg.startsWith(PREFIX) && equals < 0) {
+        throw new IllegalArgumentException(arg + " needs its value after '=': " + arg + "=<value>");
+      }
+      if (!arg.startsWith(PREFIX)) {
         String name = equals < 0 ? arg : arg.substring(0, equals);
         throw new IllegalArgumentException("unknown option " + name + " (Kafka client settings are "
             + PREFIX + "<name>=<value>)");
