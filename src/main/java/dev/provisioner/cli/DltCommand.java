@@ -1,6 +1,9 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.BrokerCheck;
+import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.dlt.BreakerCheck;
 import dev.provisioner.tooling.dlt.DeadLetter;
 import dev.provisioner.tooling.dlt.DeadLetters;
@@ -15,11 +18,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,6 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +56,22 @@ final class DltCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The broker and the dead-letter topic, shared by every subcommand. */
+  /**
+   * Reads the dead-letter topic; one the broker does not have, or a partition it does not have,
+   * was named by the user: bad usage or settings (exit 2), not failures the work found.
+   */
+  private static <T> T named(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * The broker and the dead-letter topic, shared by every subcommand; with the subcommand's other
+   * {@code --spring.kafka.*} arguments (security, any client property), the Kafka settings.
+   */
   static final class Where {
     @Option(names = {"--bootstrap-servers", "--spring.kafka.bootstrap-servers"},
         defaultValue = "localhost:9092", description = "the broker (default ${DEFAULT-VALUE})")
@@ -61,9 +82,21 @@ final class DltCommand implements Callable<Integer> {
         description = "the dead-letter topic (default ${DEFAULT-VALUE})")
     String topic;
 
-    DltSettings settings() {
+    /**
+     * The settings, once the broker answered.
+     *
+     * @param springArgs the subcommand's other arguments: picocli gives a mixin none
+     */
+    DltSettings settings(List<String> springArgs) {
       ClientLogs.quiet();
-      return new DltSettings(bootstrapServers, topic);
+      KafkaClients kafka = KafkaOptions.of(bootstrapServers, springArgs);
+      try {
+        BrokerCheck.requireReachable("--bootstrap-servers", kafka.admin(Map.of()));
+      } catch (BrokerUnreachableException e) {
+        // a setting to fix, named as the user typed it, as submit and the worker say
+        throw new UsageException(e.getMessage());
+      }
+      return new DltSettings(kafka, topic);
     }
   }
 
@@ -74,12 +107,14 @@ final class DltCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Where where;
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
     @Override
     public Integer call() {
-      List<ReasonCount> counts = new DeadLetters(where.settings()).countByReason();
+      List<ReasonCount> counts = named(new DeadLetters(where.settings(springArgs))::countByReason);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(JSON.writeValueAsString(counts));
@@ -100,6 +135,8 @@ final class DltCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Where where;
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
@@ -119,10 +156,10 @@ final class DltCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      DeadLetters letters = new DeadLetters(where.settings());
-      Optional<DeadLetter> letter = which.at != null
+      DeadLetters letters = new DeadLetters(where.settings(springArgs));
+      Optional<DeadLetter> letter = named(() -> which.at != null
           ? letters.at(which.at.partition, which.at.offset)
-          : letters.withMessageId(String.valueOf(which.messageId));
+          : letters.withMessageId(String.valueOf(which.messageId)));
       if (letter.isEmpty()) {
         spec.commandLine().getErr().println("error: no such dead letter on " + where.topic);
         return ExitCodes.FAILURES;
@@ -156,6 +193,8 @@ final class DltCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Where where;
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
     @Option(names = "--exception", description = "exception class name contains this")
     @Nullable String exception;
     @Option(names = "--reason", description = "reason or exception message contains this")
@@ -195,6 +234,7 @@ final class DltCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      DltSettings settings = where.settings(springArgs);
       if (!dryRun && !breakerAllows()) {
         return ExitCodes.FAILURES;
       }
@@ -205,8 +245,8 @@ final class DltCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
-      ReplaySummary summary = new Replayer(where.settings(), options, spec.commandLine().getOut(),
-          Clock.systemUTC()).run();
+      Replayer replayer = new Replayer(settings, options, spec.commandLine().getOut(), Clock.systemUTC());
+      ReplaySummary summary = named(replayer::run);
       spec.commandLine().getOut().printf("%s%d replayed, %d parked, %d skipped%n",
           dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
       return ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.provisioner.cli;
 
 import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.submit.Interruption;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Unmatched;
 
 /** {@code submit}: bulk onboarding from a CSV or NDJSON file, with an optional report. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
@@ -27,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + "unless --skip-invalid.",
         "Exit 0 when every row was sent (and created, with --await); 1 when a row was invalid, "
             + "not sent, rejected, failed or unanswered; 2 for bad usage or settings (an unknown "
-            + "column, an unreadable file, an unreachable broker: then nothing was sent)."})
+            + "column, an unreadable file, an unreachable broker: then nothing was sent).",
+        "Other Kafka client settings as for the worker, e.g. --spring.kafka.security.protocol=SASL_SSL "
+            + "and --spring.kafka.properties.sasl.mechanism=PLAIN."})
 final class SubmitCommand implements Callable<Integer> {
 
   @Spec
@@ -61,9 +67,14 @@ final class SubmitCommand implements Callable<Integer> {
       description = "how long to await replies, ISO-8601 (default ${DEFAULT-VALUE})")
   private Duration timeout;
 
+  /** The other {@code --spring.kafka.*} settings (security, any client property). */
+  @Unmatched
+  private List<String> springArgs = new ArrayList<>();
+
   @Override
   public Integer call() {
     ClientLogs.quiet();
+    KafkaClients kafka = KafkaOptions.of(bootstrapServers, springArgs);
     if (!Files.isReadable(file)) {
       throw new UsageException("cannot read " + file);
     }
@@ -71,7 +82,7 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UsageException("--report needs --await: the report lists the replies");
     }
     PrintWriter out = spec.commandLine().getOut();
-    SubmitSettings settings = new SubmitSettings(file, bootstrapServers, commandsTopic,
+    SubmitSettings settings = new SubmitSettings(file, kafka, commandsTopic,
         repliesTopic, await, report, skipInvalid, timeout, System.console() != null);
     Interruption interruption = new Interruption();
     Thread hook = new Thread(interruption::request, "submit-interrupted");

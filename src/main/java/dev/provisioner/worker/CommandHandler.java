@@ -4,16 +4,22 @@ import dev.provisioner.accounts.AccountsApi;
 import dev.provisioner.accounts.ApiOutcome;
 import dev.provisioner.accounts.Problem;
 import dev.provisioner.command.AccountCommand;
+import dev.provisioner.command.ParseResult;
 import dev.provisioner.command.Reply;
+import dev.provisioner.command.SafeText;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Takes one valid command to its end: created or rejected, or given up on after its retry budget.
+ * Takes one valid command to its end: created or rejected, or given up on after its retry budget
+ * (or after a failure no outcome covers).
  *
  * <p>Each step calls the API through the {@link ApiGuard}; {@link Step} says whether the command
  * is done or should try again, and resilience4j's {@link Retry} spaces the tries. Two kinds of
@@ -24,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class CommandHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
   private static final Duration OUTAGE_PAUSE = Duration.ofMillis(100);
 
   private final AccountsApi api;
@@ -49,9 +56,30 @@ final class CommandHandler {
     Attempts attempts = new Attempts(command, clock.instant().plus(maxBatchWait));
     return retry.executeCompletionStage(scheduler, () -> step(attempts))
         .toCompletableFuture()
-        .thenApply(step -> step instanceof Step.Done done
-            ? done.outcome()
+        .handle((step, error) -> error != null ? unexpected(attempts, error)
+            : step instanceof Step.Done done ? done.outcome()
             : giveUp(attempts, ((Step.TryAgain) step).cause()));
+  }
+
+  /**
+   * A failure no outcome covers (a bug) ends the command {@code failed}: it still gets its one
+   * reply, and goes to the dead-letter topic under its message ID, to be replayed once fixed. A
+   * {@link SystemicFailureException} still fails the batch.
+   */
+  private Outcome unexpected(Attempts attempts, Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof SystemicFailureException systemic) {
+      throw systemic;
+    }
+    AccountCommand command = attempts.command();
+    log.error("command {} failed unexpectedly; dead-lettered", command.messageId(), cause);
+    String reason = "failed unexpectedly after " + attempts.calls() + " API calls: " + cause;
+    Problem problem = new Problem(ParseResult.Invalid.TYPE_BASE + "internal-error", "Internal error", 500,
+        "the worker failed unexpectedly (" + cause.getClass().getSimpleName() + "); the command was "
+            + "dead-lettered for replay", null);
+    Reply reply = Reply.failed(command.messageId(), attempts.idempotencyKey(), problem, false,
+        attempts.calls());
+    return new Outcome.DeadLettered(reply, new CommandFailedException(SafeText.oneLine(reason, 300), command.messageId()));
   }
 
   private CompletableFuture<Step> step(Attempts attempts) {

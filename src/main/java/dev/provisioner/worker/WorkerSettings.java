@@ -41,7 +41,7 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
     }
   }
 
-  /** Topic names, and how the worker creates them when they are missing. */
+  /** Topic names, three distinct ones, and how the worker creates them when they are missing. */
   public record Topics(@DefaultValue("account-commands") String commands,
       @DefaultValue("account-replies") String replies,
       @DefaultValue("account-commands-dlt") String deadLetters,
@@ -51,6 +51,10 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
       requireTopicName("provisioner.topics.commands", commands);
       requireTopicName("provisioner.topics.replies", replies);
       requireTopicName("provisioner.topics.dead-letters", deadLetters);
+      // One topic for two roles: replies read back as commands answer themselves without end.
+      requireDistinct("provisioner.topics.replies", replies, "provisioner.topics.commands", commands);
+      requireDistinct("provisioner.topics.dead-letters", deadLetters, "provisioner.topics.commands", commands);
+      requireDistinct("provisioner.topics.dead-letters", deadLetters, "provisioner.topics.replies", replies);
       require(partitions >= 1, "provisioner.topics.partitions must be at least 1, but was " + partitions);
       require(replication >= 1, "provisioner.topics.replication must be at least 1, but was " + replication);
     }
@@ -109,6 +113,10 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
   private static void requireTopicName(String name, String topic) {
     require(Topic.isValid(topic), name + " must be a legal Kafka topic name (1 to 249 characters of "
         + "a-z, A-Z, 0-9, '.', '_' and '-'), but was '" + topic + "'");
+  }
+
+  private static void requireDistinct(String name, String topic, String otherName, String other) {
+    require(!topic.equals(other), name + " must not be " + otherName + ", but both were '" + topic + "'");
   }
 
   private static void require(boolean condition, String message) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.provisioner.broker.LocalBroker;
+import dev.provisioner.cli.CliRun;
 import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.sandbox.Sandbox;
 import dev.provisioner.worker.WorkerApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +30,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The worker against a broker that requires SASL/PLAIN, configured only through {@code
  * spring.kafka.*}: it processes a command with the right credentials and stops at start with wrong ones.
+ * The operator tools ({@code submit}, {@code dlt}) take the same {@code --spring.kafka.*} settings.
  */
 class SaslTest {
 
@@ -87,6 +93,63 @@ class SaslTest {
         .hasMessage("cannot reach Kafka at spring.kafka.bootstrap-servers=" + broker.bootstrapServers()
             + ": Authentication failed: Invalid username or password")
         .message().doesNotContain("Pa55word");
+  }
+
+  @Test
+  void submitSendsToABrokerThatRequiresSaslGivenTheSameSpringKafkaSettings(@TempDir Path dir) throws IOException {
+    // Given a one-row file and a commands topic on the SASL broker
+    String commands = "sasl-submit-" + UUID.randomUUID();
+    Path file = Files.writeString(dir.resolve("accounts.csv"),
+        "external_reference,name,currency,customer.external_reference\nACC-SASL-1,Ada,ZAR,CUS-SASL-1\n");
+
+    // When
+    CliRun run = CliRun.of(withSasl("submit", file.toString(), "--bootstrap-servers=" + broker.bootstrapServers(),
+        "--commands-topic=" + commands));
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("1 rows: 0 invalid, 1 sent");
+    assertThat(awaitReply(commands)).contains("ACC-SASL-1");
+    assertThat(run.out() + run.err()).doesNotContain("provisioner-secret");
+  }
+
+  @Test
+  void dltListReadsABrokerThatRequiresSaslGivenTheSameSpringKafkaSettings() {
+    // Given a dead-letter topic with one record on the SASL broker
+    String deadLetters = "sasl-dlt-" + UUID.randomUUID();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig(Map.of(
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
+      producer.send(new ProducerRecord<>(deadLetters, "k", "not json"));
+    }
+
+    // When
+    CliRun run = CliRun.of(withSasl("dlt", "list", "--bootstrap-servers=" + broker.bootstrapServers(),
+        "--dlt-topic=" + deadLetters));
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("1 dead letters on " + deadLetters);
+  }
+
+  @Test
+  void anOptionOfTheToolsThatIsNeitherTheirsNorASpringKafkaSettingIsBadUsageNamingItWithoutItsValue() {
+    // When: a mistyped option whose value could be a password
+    CliRun run = CliRun.of("dlt", "list", "--spring.kafka.bootstrap-servers=localhost:1",
+        "--sasl-jaas-config=password=\"Pa55word\"");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).contains("--sasl-jaas-config").doesNotContain("Pa55word");
+  }
+
+  /** {@code args} with this broker's SASL settings as Spring Boot properties, as the worker takes them. */
+  private static String[] withSasl(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--spring.kafka.security.protocol=SASL_PLAINTEXT",
+        "--spring.kafka.properties.sasl.mechanism=PLAIN",
+        "--spring.kafka.properties.sasl.jaas.config=" + jaas("provisioner-secret")));
+    return all.toArray(String[]::new);
   }
 
   private static ConfigurableApplicationContext worker(String commands, String replies, String password) {

@@ -135,6 +135,25 @@ class WorkerPipelineTest {
   }
 
   @Test
+  void aDeadLetterNamesTheMessageIdTheWorkerUsedWhenTheRecordsMessageIdHeaderSaysAnother() {
+    // Given: a command that breaks the schema, whose message_id field (which wins) differs from
+    // its message-id header
+    String id = unique("field");
+    String command = """
+        {"message_id": "%s", "account": {"external_reference": "%s", "currency": "rand"}}"""
+        .formatted(id, unique("ref"));
+
+    // When
+    fixture.send("key-8", command, Map.of("message-id", unique("header")));
+
+    // Then: the dead letter's message-id (the last one, as Kafka tools and dlt show read it) is the field's
+    ConsumerRecord<byte[], byte[]> dead = fixture.awaitDeadLetters(
+        record -> new String(record.value()).contains(id), 1).get(0);
+    assertThat(WorkerFixture.header(dead, "message-id")).isEqualTo(id);
+    assertThat(WorkerFixture.header(fixture.awaitReplies(id, 1).get(0), "message-id")).isEqualTo(id);
+  }
+
+  @Test
   void theMessageIdHeaderIsUsedWhenTheBodyHasNoneAndIsEchoedOnTheReply() {
     String id = unique("hdr");
     String command = """

@@ -50,7 +50,13 @@ class WorkerSettingsTest {
       "provisioner.resilience.max-batch-wait=0s | provisioner.resilience.max-batch-wait must be a "
           + "positive duration, but was PT0S",
       "spring.kafka.listener.concurrency=0 | spring.kafka.listener.concurrency must be at least 1, "
-          + "but was 0"})
+          + "but was 0",
+      "provisioner.topics.replies=account-commands | provisioner.topics.replies must not be "
+          + "provisioner.topics.commands, but both were 'account-commands'",
+      "provisioner.topics.dead-letters=account-commands | provisioner.topics.dead-letters must not "
+          + "be provisioner.topics.commands, but both were 'account-commands'",
+      "provisioner.topics.dead-letters=account-replies | provisioner.topics.dead-letters must not "
+          + "be provisioner.topics.replies, but both were 'account-replies'"})
   void aBadValueFailsTheBindingNamingTheSettingAndTheValue(String setting, String message) {
     // Given one bad setting
     runner.withPropertyValues(setting).run(context ->

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +26,7 @@ final class DeadLetterReader implements AutoCloseable {
 
   /** Reads as consumer group {@code groupId}, from its committed offsets, else the beginning. */
   DeadLetterReader(DltSettings settings, String groupId) {
-    consumer = new KafkaConsumer<>(properties(settings.bootstrapServers(), groupId));
+    consumer = new KafkaConsumer<>(settings.kafka().consumer(properties(groupId)));
     String topic = settings.deadLetterTopic();
     partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
         .map(info -> new TopicPartition(topic, info.partition()))
@@ -92,9 +91,8 @@ final class DeadLetterReader implements AutoCloseable {
     return true;
   }
 
-  private static Properties properties(String bootstrapServers, String groupId) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Map<String, Object> properties(String groupId) {
+    Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

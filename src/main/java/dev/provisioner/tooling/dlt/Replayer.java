@@ -66,7 +66,7 @@ public final class Replayer {
         RateLimiterConfig.custom().limitForPeriod(options.ratePerSecond())
             .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofMinutes(10)).build());
     try (DeadLetterReader reader = new DeadLetterReader(settings, options.groupId());
-        Republisher publisher = new Republisher(settings.bootstrapServers())) {
+        Republisher publisher = new Republisher(settings.kafka())) {
       if (!options.dryRun()) {
         publisher.ensureTopic(options.parkingTopic());
       }

@@ -1,12 +1,13 @@
 package dev.provisioner.tooling.dlt;
 
+import dev.provisioner.tooling.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,18 +22,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class Republisher implements AutoCloseable {
 
-  private final String bootstrapServers;
+  private final KafkaClients kafka;
   private final KafkaProducer<byte[], byte[]> producer;
 
-  Republisher(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  Republisher(KafkaClients kafka) {
+    this.kafka = kafka;
+    Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    producer = new KafkaProducer<>(props);
+    producer = new KafkaProducer<>(kafka.producer(props));
   }
 
   /**
@@ -67,8 +67,7 @@ final class Republisher implements AutoCloseable {
 
   /** Creates the topic with the broker's defaults when it does not exist. */
   void ensureTopic(String topic) {
-    try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrapServers))) {
+    try (Admin admin = Admin.create(kafka.admin(Map.of()))) {
       admin.createTopics(java.util.List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
           .all().get();
     } catch (ExecutionException e) {

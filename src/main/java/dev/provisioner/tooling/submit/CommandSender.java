@@ -1,10 +1,12 @@
 package dev.provisioner.tooling.submit;
 
 import dev.provisioner.command.MessageHeaders;
+import dev.provisioner.tooling.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,9 +130,8 @@ final class CommandSender implements AutoCloseable {
   }
 
   /** An idempotent producer with the bounded timeouts above. */
-  static Producer<byte[], byte[]> producer(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  static Producer<byte[], byte[]> producer(KafkaClients kafka) {
+    Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -140,7 +141,7 @@ final class CommandSender implements AutoCloseable {
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return new KafkaProducer<>(props);
+    return new KafkaProducer<>(kafka.producer(props));
   }
 
   /** Closes the producer; after {@link #flush()} nothing is pending, so this is quick. */

@@ -1,11 +1,12 @@
 package dev.provisioner.tooling.submit;
 
 import dev.provisioner.command.MessageHeaders;
+import dev.provisioner.tooling.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,8 +29,8 @@ final class ReplyCollector implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  ReplyCollector(String bootstrapServers, String topic) {
-    consumer = new KafkaConsumer<>(properties(bootstrapServers));
+  ReplyCollector(KafkaClients kafka, String topic) {
+    consumer = new KafkaConsumer<>(kafka.consumer(properties()));
     List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
         .map(info -> new TopicPartition(topic, info.partition()))
         .toList();
@@ -61,9 +62,8 @@ final class ReplyCollector implements AutoCloseable {
     }
   }
 
-  private static Properties properties(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Map<String, Object> properties() {
+    Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "account-provisioner-submit-" + UUID.randomUUID());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

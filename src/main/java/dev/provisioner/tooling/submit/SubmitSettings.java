@@ -1,5 +1,6 @@
 package dev.provisioner.tooling.submit;
 
+import dev.provisioner.tooling.KafkaClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * What one {@code submit} run does.
  *
  * @param file the CSV or NDJSON input
- * @param bootstrapServers the broker
+ * @param kafka the broker and the Kafka clients' other settings
  * @param commandsTopic where commands go
  * @param repliesTopic where replies are awaited
  * @param await whether to wait for a reply to every command
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeout how long to wait for the replies
  * @param terminal whether progress is drawn as a bar (else printed as periodic lines)
  */
-public record SubmitSettings(Path file, String bootstrapServers, String commandsTopic,
+public record SubmitSettings(Path file, KafkaClients kafka, String commandsTopic,
     String repliesTopic, boolean await, @Nullable Path report, boolean skipInvalid,
     Duration timeout, boolean terminal) {
 }

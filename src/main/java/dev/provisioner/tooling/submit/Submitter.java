@@ -2,6 +2,7 @@ package dev.provisioner.tooling.submit;
 
 import dev.provisioner.runtime.BrokerCheck;
 import dev.provisioner.runtime.BrokerUnreachableException;
+import dev.provisioner.tooling.KafkaClients;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +30,7 @@ public final class Submitter {
   private final SubmitSettings settings;
   private final PrintWriter out;
   private final Clock clock;
-  private final Function<String, Producer<byte[], byte[]>> producers;
+  private final Function<KafkaClients, Producer<byte[], byte[]>> producers;
   private final RowValidator validator = new RowValidator();
   private final RowStates rows;
   private final Interruption interruption;
@@ -45,14 +45,14 @@ public final class Submitter {
     this(settings, out, clock, CommandSender::producer, interruption);
   }
 
-  /** With producers made by {@code producers} from the bootstrap servers: tests play the broker. */
+  /** With producers made by {@code producers} from the Kafka settings: tests play the broker. */
   Submitter(SubmitSettings settings, PrintWriter out, Clock clock,
-      Function<String, Producer<byte[], byte[]>> producers) {
+      Function<KafkaClients, Producer<byte[], byte[]>> producers) {
     this(settings, out, clock, producers, new Interruption());
   }
 
   private Submitter(SubmitSettings settings, PrintWriter out, Clock clock,
-      Function<String, Producer<byte[], byte[]>> producers, Interruption interruption) {
+      Function<KafkaClients, Producer<byte[], byte[]>> producers, Interruption interruption) {
     this.interruption = interruption;
     this.settings = settings;
     this.out = out;
@@ -78,12 +78,11 @@ public final class Submitter {
       reportNothingSent(nothingSent);
       return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, 0, false, List.copyOf(problems));
     }
-    BrokerCheck.requireReachable("--bootstrap-servers",
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+    BrokerCheck.requireReachable("--bootstrap-servers", settings.kafka().admin(Map.of()));
     interruption.reporting();
     Progress progress = new Progress(out, settings.terminal(), valid, settings.await(), clock);
     try (ReplyCollector replies = settings.await()
-        ? new ReplyCollector(settings.bootstrapServers(), settings.repliesTopic()) : null) {
+        ? new ReplyCollector(settings.kafka(), settings.repliesTopic()) : null) {
       long sent = sendAll(progress, replies);
       if (replies != null) {
         awaitReplies(replies, progress);
@@ -129,7 +128,7 @@ public final class Submitter {
   /** Sends every valid row until a send fails; returns the rows the broker acknowledged. */
   private long sendAll(Progress progress, @Nullable ReplyCollector replies) {
     try (RowSource source = RowSource.open(settings.file(), validator);
-        CommandSender sender = new CommandSender(producers.apply(settings.bootstrapServers()),
+        CommandSender sender = new CommandSender(producers.apply(settings.kafka()),
             settings.commandsTopic())) {
       long handed = 0;
       for (Optional<SubmitRow> row = source.next(); row.isPresent(); row = source.next()) {

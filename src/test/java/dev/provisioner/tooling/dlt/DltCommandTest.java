@@ -264,6 +264,35 @@ class DltCommandTest {
     assertThat(DeadLetterTopic.read(dlt.original)).isEmpty();
   }
 
+  @Test
+  void aDeadLetterTopicThatDoesNotExistIsBadSettingsNamingIt() {
+    // Given
+    String missing = TestKafka.uniqueTopic("no-such-dlt");
+
+    // When
+    CliRun run = CliRun.of("dlt", "list", "--bootstrap-servers=" + TestKafka.bootstrapServers(),
+        "--dlt-topic=" + missing);
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines()).as(run.toString())
+        .containsExactly("error: the dead-letter topic " + missing + " does not exist");
+  }
+
+  @Test
+  void showingAPartitionTheTopicDoesNotHaveIsBadUsageNamingIt() {
+    // Given
+    dlt.add("k0", "first", REJECTED, "not-json: x", Map.of());
+
+    // When
+    CliRun run = dlt("show", "--partition", "99", "--offset", "0");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines()).as(run.toString())
+        .containsExactly("error: the dead-letter topic has no partition 99");
+  }
+
   private CliRun dlt(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "dlt";

@@ -3,6 +3,7 @@ package dev.provisioner.tooling.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.testing.TestKafka;
+import dev.provisioner.tooling.KafkaClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +81,7 @@ class SubmitterSendFailureTest {
       int acknowledged) {
     String replies = TestKafka.uniqueTopic("replies");
     TestKafka.createTopics(1, replies);
-    SubmitSettings settings = new SubmitSettings(file, TestKafka.bootstrapServers(), "commands",
+    SubmitSettings settings = new SubmitSettings(file, KafkaClients.of(TestKafka.bootstrapServers()), "commands",
         replies, await, report, false, Duration.ZERO, false);
     return new Submitter(settings, new PrintWriter(text, true), Clock.systemUTC(),
         servers -> new VanishingBroker(acknowledged));

@@ -1,0 +1,98 @@
+package dev.provisioner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.provisioner.accounts.AccountsApi;
+import dev.provisioner.accounts.ApiOutcome;
+import dev.provisioner.command.AccountCommand;
+import dev.provisioner.command.IdempotencyKeys;
+import dev.provisioner.command.Reply;
+import dev.provisioner.command.ReplyStatus;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One command to its outcome when something no outcome covers goes wrong while it is handled. */
+class CommandHandlerTest {
+
+  private static final AccountCommand COMMAND = new AccountCommand("m-unexpected", (ObjectNode) JsonMapper.builder()
+      .build().readTree("{\"customer\": \"bcus_1\", \"external_reference\": \"ACC-1\"}"));
+  private static final WorkerSettings.Resilience RESILIENCE = new WorkerSettings.Resilience(6,
+      Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(1), 50, Duration.ofSeconds(5), 0,
+      Duration.ofMinutes(1));
+
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stopScheduler() {
+    scheduler.shutdownNow();
+  }
+
+  @Test
+  void aCommandWhoseHandlingFailsUnexpectedlyGetsAFailedReplyAndIsDeadLetteredUnderItsMessageId() {
+    // Given an API client with a bug: its create fails instead of answering with an outcome
+    CommandHandler handler = handler(failingWith(new IllegalStateException("a bug")));
+
+    // When
+    Outcome outcome = handler.handle(COMMAND).join();
+
+    // Then
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.DeadLettered.class, dead -> {
+      Reply reply = dead.reply();
+      assertThat(reply).isNotNull();
+      assertThat(reply.status()).isEqualTo(ReplyStatus.FAILED);
+      assertThat(reply.messageId()).isEqualTo(COMMAND.messageId());
+      assertThat(reply.idempotencyKey()).isEqualTo(IdempotencyKeys.forCreate(COMMAND.messageId(), 0));
+      assertThat(reply.attempts()).isEqualTo(1);
+      assertThat(reply.error().status()).isEqualTo(500);
+      assertThat(dead.reason()).isInstanceOfSatisfying(CommandFailedException.class, reason -> {
+        assertThat(reason.messageId()).isEqualTo(COMMAND.messageId());
+        assertThat(reason.getMessage()).contains("IllegalStateException: a bug");
+      });
+    });
+  }
+
+  @Test
+  void aSystemicFailureStillFailsTheBatchInsteadOfFailingTheCommand() {
+    // Given
+    SystemicFailureException systemic = new SystemicFailureException("the API refused the key", true);
+    CommandHandler handler = handler(failingWith(systemic));
+
+    // When, Then
+    assertThatThrownBy(() -> handler.handle(COMMAND).join())
+        .isInstanceOf(CompletionException.class)
+        .hasCause(systemic);
+  }
+
+  private CommandHandler handler(AccountsApi api) {
+    ApiGuard guard = new ApiGuard(CircuitBreaker.of("test", Resilience.breakerConfig(RESILIENCE)), null,
+        Clock.systemUTC(), RESILIENCE.maxRetryAfter());
+    return new CommandHandler(api, guard, Retry.of("test", Resilience.retryConfig(RESILIENCE)), scheduler,
+        Clock.systemUTC(), RESILIENCE.maxBatchWait());
+  }
+
+  private static AccountsApi failingWith(RuntimeException failure) {
+    return new AccountsApi() {
+      @Override
+      public CompletableFuture<ApiOutcome> create(JsonNode accountBody, String idempotencyKey) {
+        return CompletableFuture.failedFuture(failure);
+      }
+
+      @Override
+      public CompletableFuture<ApiOutcome> retrieve(String accountOrExternalReference) {
+        return CompletableFuture.failedFuture(failure);
+      }
+    };
+  }
+}
