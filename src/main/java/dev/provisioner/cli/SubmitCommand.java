@@ -23,17 +23,26 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Unmatched;
 
-/** {@code submit}: bulk onboarding from a CSV or NDJSON file, with an optional report. */
+/**
+ * {@code submit}: bulk onboarding from a CSV or NDJSON file: replies awaited and a report written
+ * unless {@code --no-await}.
+ */
 @Command(name = "submit", mixinStandardHelpOptions = true,
     description = {"Send one account command per row of a CSV or NDJSON file.",
         "A CSV file has a header row; an NDJSON file (.ndjson, .jsonl or .json) has one command or "
             + "account per line. Every row is validated first; nothing is sent when one is invalid, "
             + "unless --skip-invalid.",
-        "Exit 0 when every row was sent (and created, with --await); 1 when a row was invalid, "
+        // One element per line: picocli would wrap the file name at its dot.
+        "It waits for a reply to every command and writes a report beside FILE",
+        "(accounts.report.csv for accounts.csv) unless --report says where;",
+        "--no-await only sends.",
+        "Exit 0 when every row was created (sent, with --no-await); 1 when a row was invalid, "
             + "not sent, rejected, failed or unanswered; 2 for bad usage or settings (an unknown "
-            + "column, an unreadable file, an unreachable broker: then nothing was sent).",
-        "Other Kafka client settings as for the worker, e.g. --spring.kafka.security.protocol=SASL_SSL "
-            + "and --spring.kafka.properties.sasl.mechanism=PLAIN."})
+            + "column, an unreadable file, a report that cannot be written, an unreachable broker: "
+            + "then nothing was sent).",
+        "Other Kafka client settings as for the worker, e.g.",
+        "--spring.kafka.security.protocol=SASL_SSL and",
+        "--spring.kafka.properties.sasl.mechanism=PLAIN."})
 final class SubmitCommand implements Callable<Integer> {
 
   @Spec
@@ -42,10 +51,12 @@ final class SubmitCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "accounts.csv, or .ndjson, .jsonl or .json")
   private Path file;
 
-  @Option(names = "--await", description = "wait for a reply to every command")
+  @Option(names = "--await", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "wait for a reply to every command (default); --no-await only sends")
   private boolean await;
 
-  @Option(names = "--report", paramLabel = "report.csv", description = "write the report here (with --await)")
+  @Option(names = "--report", paramLabel = "report.csv",
+      description = "write the report here (default: beside FILE, e.g. accounts.report.csv)")
   private @Nullable Path report;
 
   @Option(names = "--skip-invalid", description = "send the valid rows even when some are invalid")
@@ -79,7 +90,13 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UsageException("cannot read " + file);
     }
     if (report != null && !await) {
-      throw new UsageException("--report needs --await: the report lists the replies");
+      throw new UsageException("--report needs replies: leave out --no-await");
+    }
+    if (await && report == null) {
+      report = ReportFile.besides(file);
+    }
+    if (report != null) {
+      ReportFile.requireWritable(report);
     }
     PrintWriter out = spec.commandLine().getOut();
     SubmitSettings settings = new SubmitSettings(file, kafka, commandsTopic,

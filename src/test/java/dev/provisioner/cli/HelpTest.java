@@ -47,7 +47,8 @@ class HelpTest {
     // Then
     String help = run.out().replaceAll("\\s+", " ");
     assertThat(help).as(run.toString())
-        .contains("Exit 0 when every row was sent")
+        .contains("Exit 0 when every row was created (sent, with --no-await)")
+        .contains("writes a report beside FILE (accounts.report.csv for accounts.csv)")
         .contains("1 when a row was invalid, not sent, rejected, failed or unanswered")
         .contains("2 for bad usage")
         .contains("accounts.csv, or .ndjson, .jsonl or .json");

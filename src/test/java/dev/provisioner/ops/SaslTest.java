@@ -104,7 +104,7 @@ class SaslTest {
 
     // When
     CliRun run = CliRun.of(withSasl("submit", file.toString(), "--bootstrap-servers=" + broker.bootstrapServers(),
-        "--commands-topic=" + commands));
+        "--commands-topic=" + commands, "--no-await"));
 
     // Then
     assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -1,6 +1,7 @@
 package dev.provisioner.tooling.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.provisioner.cli.CliRun;
 import dev.provisioner.testing.TestKafka;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -152,13 +154,46 @@ class SubmitCommandTest {
   }
 
   @Test
-  void aValidFileAwaitedExitsZero() throws IOException {
+  void byDefaultRepliesAreAwaitedAndTheReportIsWrittenBesideTheFile() throws IOException {
     Path file = accountsCsv("ok", 10, 0);
 
-    CliRun run = submit(file, "--await");
+    CliRun run = submit(file);
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("10 rows: 0 invalid, 10 sent, 10 created");
+    Path report = dir.resolve("ok.report.csv");
+    assertThat(run.out()).contains("10 rows: 0 invalid, 10 sent, 10 created").contains("report: " + report);
+    assertThat(Files.readAllLines(report)).hasSize(11)
+        .satisfies(lines -> assertThat(lines.subList(1, 11)).allMatch(line -> line.contains(",created,bacc_")));
+  }
+
+  @Test
+  void withNoAwaitTheRowsAreOnlySentAndNoReportIsWritten() throws IOException {
+    Path file = accountsCsv("sent-only", 5, 0);
+    long before = fixture.accountCount();
+
+    CliRun run = submit(file, "--no-await");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("5 rows: 0 invalid, 5 sent").doesNotContain("created").doesNotContain("report:");
+    assertThat(dir.resolve("sent-only.report.csv")).doesNotExist();
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> fixture.accountCount() == before + 5);
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsBadUsageBeforeAnythingIsSent() throws IOException {
+    Path file = accountsCsv("unwritable", 3, 0);
+    long before = fixture.accountCount();
+
+    CliRun intoNowhere = submit(file, "--report=" + dir.resolve("no-such-dir").resolve("r.csv"));
+    CliRun withoutReplies = submit(file, "--no-await", "--report=" + dir.resolve("r.csv"));
+
+    assertThat(intoNowhere.exitCode()).as(intoNowhere.toString()).isEqualTo(2);
+    assertThat(intoNowhere.err()).contains("cannot write the report " + dir.resolve("no-such-dir").resolve("r.csv")
+        + " (give --report=FILE in a writable directory)");
+    assertThat(withoutReplies.exitCode()).as(withoutReplies.toString()).isEqualTo(2);
+    assertThat(withoutReplies.err()).contains("--report needs replies: leave out --no-await");
+    assertThat(fixture.accountCount()).isEqualTo(before);
   }
 
   @Test
