@@ -3,6 +3,7 @@ package dev.provisioner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.provisioner.testing.FreePorts;
 import dev.provisioner.testing.JarProcess;
 import dev.provisioner.testing.Kcat;
 import java.io.IOException;
@@ -69,8 +70,8 @@ class QuickstartIT {
   @Test
   void devRunsOnOtherPortsWhenAskedAndItsBannerSaysWhere() throws Exception {
     assumeKcat();
-    int brokerPort = freePort();
-    int sandboxPort = freePort();
+    int brokerPort = FreePorts.any();
+    int sandboxPort = FreePorts.any();
 
     try (JarProcess dev = JarProcess.start(logs, "dev", "--broker-port=" + brokerPort,
         "--sandbox-port=" + sandboxPort, "--server.port=0")) {
@@ -111,11 +112,6 @@ class QuickstartIT {
     assertThat(run.err()).contains("--broker-port must be between 0 and 65535, but was 70000");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static void assumeKcat() {
     if (System.getenv("CI") != null) {

@@ -3,6 +3,7 @@ package dev.provisioner.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.FreePorts;
 import dev.provisioner.testing.TestKafka;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -101,7 +102,7 @@ class WorkerSettingsStartTest {
   void anUnreachableBrokerStopsTheStartWithinTheCheckWithOneLineNamingTheSettingAndTheAddress()
       throws IOException {
     // Given an address where no broker listens
-    String servers = "localhost:" + freePort();
+    String servers = "localhost:" + FreePorts.any();
 
     // When the worker starts against it
     CliRun run = CliRun.withConsole("worker", "--server.port=0", "--spring.kafka.bootstrap-servers=" + servers,
@@ -114,11 +115,6 @@ class WorkerSettingsStartTest {
     assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   @Test
   void aServerPortInUseStopsTheStartWithOneLineNamingTheSettingAndThePort() throws IOException {

@@ -1,8 +1,5 @@
 package dev.provisioner.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -32,7 +29,7 @@ public final class BrokerProcess implements AutoCloseable {
 
   /** Starts a broker on a free port with its data in {@code workDir/data}; waits until ready. */
   public static BrokerProcess start(Path workDir) {
-    return new BrokerProcess(freePort(), workDir.resolve("data"), workDir.resolve("logs"));
+    return new BrokerProcess(FreePorts.any(), workDir.resolve("data"), workDir.resolve("logs"));
   }
 
   public String bootstrapServers() {
@@ -78,14 +75,6 @@ public final class BrokerProcess implements AutoCloseable {
     } catch (RuntimeException e) {
       started.close();
       throw e;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

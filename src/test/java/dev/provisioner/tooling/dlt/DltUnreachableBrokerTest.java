@@ -3,8 +3,8 @@ package dev.provisioner.tooling.dlt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +20,7 @@ class DltUnreachableBrokerTest {
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void anUnreachableBrokerIsBadSettingsInOneLineNamingTheSetting() throws IOException {
     // Given a port nothing listens on
-    String servers = "localhost:" + freePort();
+    String servers = "localhost:" + FreePorts.any();
 
     // When
     CliRun run = CliRun.of("dlt", "list", "--bootstrap-servers=" + servers);
@@ -30,11 +30,5 @@ class DltUnreachableBrokerTest {
     assertThat(run.err().lines()).as(run.toString()).containsExactly(
         "error: cannot reach Kafka at --bootstrap-servers=" + servers + " within 15 s");
     assertThat(run.out()).as(run.toString()).isEmpty();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

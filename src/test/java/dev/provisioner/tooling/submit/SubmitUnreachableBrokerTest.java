@@ -3,8 +3,8 @@ package dev.provisioner.tooling.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ class SubmitUnreachableBrokerTest {
     Path file = Files.writeString(dir.resolve("acc2.csv"),
         "external_reference,name,currency,customer.external_reference\n"
             + "acc-1,One,ZAR,cus-1\nacc-2,Two,ZAR,cus-2\n");
-    String servers = "localhost:" + freePort();
+    String servers = "localhost:" + FreePorts.any();
 
     // When
     JvmConsole<CliRun> console = JvmConsole.during(() ->
@@ -41,11 +41,5 @@ class SubmitUnreachableBrokerTest {
     assertThat(console.out() + console.err()).as(console.toString())
         .doesNotContain("org.apache.kafka").doesNotContain("o.a.k.")
         .doesNotContain("NetworkClient").doesNotContain("Connection to node");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
