@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Unmatched;
         "http://localhost:8090 and the worker (management on http://localhost:8081),",
         "creates the topics, then prints a banner saying how to send a command.",
         "Given --spring.kafka.bootstrap-servers=..., it uses that broker instead;",
-        "given --provisioner.api.base-url=..., that API instead of the sandbox.",
+        "given --provisioner.api.base-url=..., that API instead of the sandbox",
+        "(or SPRING_KAFKA_BOOTSTRAP_SERVERS, PROVISIONER_API_BASE_URL in the environment).",
         "--server.port=... moves the worker's management port; other --name=value",
         "settings go to the worker as in the worker command."})
 final class DevCommand implements Callable<Integer> {
@@ -42,6 +45,9 @@ final class DevCommand implements Callable<Integer> {
   private static final String API = "--provisioner.api.base-url=";
   /** The contexts leave stopping to {@link #stopAll()}, in order. */
   private static final String OWN_SHUTDOWN = "--spring.main.register-shutdown-hook=false";
+
+  /** Environment variables and system properties, without the jar's own defaults. */
+  private static final PropertyResolver OUTSIDE = new StandardEnvironment();
 
   @Spec
   private CommandSpec spec;
@@ -68,13 +74,13 @@ final class DevCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "dev-stop"));
     List<String> args = new ArrayList<>(unlessGiven(KafkaLogging.warningsOnlyArgs()));
     args.add(OWN_SHUTDOWN);
-    String broker = option(BROKER).orElseGet(() -> {
+    String broker = given(BROKER).orElseGet(() -> {
       LocalBroker local = starting("--broker-port", () -> LocalBroker.start(brokerPort, null));
       running.push(local);
       args.add(BROKER + local.bootstrapServers());
       return local.bootstrapServers() + " (in-process KRaft)";
     });
-    String api = option(API).orElseGet(() -> {
+    String api = given(API).orElseGet(() -> {
       List<String> sandboxArgs = new ArrayList<>(KafkaLogging.warningsOnlyArgs());
       sandboxArgs.addAll(List.of("--port=" + sandboxPort, OWN_SHUTDOWN));
       Sandbox sandbox = starting("--sandbox-port", () -> Sandbox.start(sandboxArgs.toArray(String[]::new)));
@@ -82,7 +88,7 @@ final class DevCommand implements Callable<Integer> {
       args.add(API + sandbox.baseUrl());
       return sandbox.baseUrl() + " (sandbox)";
     });
-    if (option("--provisioner.api.key=").isEmpty() && System.getenv("PROVISIONER_API_KEY") == null) {
+    if (given("--provisioner.api.key=").isEmpty()) {
       args.add("--provisioner.api.key=" + DEV_KEY);
     }
     args.addAll(springArgs);
@@ -123,6 +129,15 @@ final class DevCommand implements Callable<Integer> {
     return defaults.stream()
         .filter(arg -> option(arg.substring(0, arg.indexOf('=') + 1)).isEmpty())
         .toList();
+  }
+
+  /**
+   * A setting the user gave: on the command line, else as an environment variable
+   * ({@code SPRING_KAFKA_BOOTSTRAP_SERVERS}) or system property, as the worker would read it.
+   */
+  private Optional<String> given(String prefix) {
+    String property = prefix.substring(2, prefix.length() - 1);
+    return option(prefix).or(() -> Optional.ofNullable(OUTSIDE.getProperty(property)));
   }
 
   private Optional<String> option(String prefix) {

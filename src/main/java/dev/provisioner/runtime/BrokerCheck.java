@@ -10,6 +10,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Asks the broker for its cluster ID before a command relies on it. Without this, a client aimed
@@ -24,6 +28,9 @@ public final class BrokerCheck {
    * wrong address is reported while the operator still waits for it.
    */
   public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+  private static final LoggingSystem LOGGING = LoggingSystem.get(BrokerCheck.class.getClassLoader());
 
   private BrokerCheck() {
   }
@@ -40,6 +47,7 @@ public final class BrokerCheck {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     String address = address(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    LogLevel before = quietConnectionWarnings();
     try (Admin admin = Admin.create(config)) {
       admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
           .clusterId().get();
@@ -51,7 +59,22 @@ public final class BrokerCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking " + address + " for its cluster ID", e);
+    } finally {
+      LOGGING.setLogLevel(NETWORK_CLIENT, before);
     }
+  }
+
+  /**
+   * Kafka's clients log a warning for every failed connection attempt: about 60 lines in the
+   * check's 15 s (the worker's other admin clients try too) before the one line that says what
+   * is wrong. The check answers for them; once it has, the warnings are back on, for a broker
+   * lost later.
+   */
+  private static @Nullable LogLevel quietConnectionWarnings() {
+    LoggerConfiguration current = LOGGING.getLoggerConfiguration(NETWORK_CLIENT);
+    LogLevel before = current == null ? null : current.getConfiguredLevel();
+    LOGGING.setLogLevel(NETWORK_CLIENT, LogLevel.ERROR);
+    return before;
   }
 
   /** {@code bootstrap.servers} as typed: Spring Boot gives it as a list. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -101,6 +102,21 @@ class QuickstartIT {
       assertThat(dev.stderr()).contains("error: port " + taken.getLocalPort()
           + " on localhost is already in use; choose another port or stop what uses it"
           + " (--broker-port picks another)");
+    }
+  }
+
+  @Test
+  void devUsesTheBrokerAndTheApiGivenInTheEnvironmentAsTheWorkerDoes() throws Exception {
+    int noApi = FreePorts.any();
+    var environment = Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:1",
+        "PROVISIONER_API_BASE_URL", "http://localhost:" + noApi);
+
+    try (JarProcess dev = JarProcess.start(logs, environment, "dev", "--sandbox-port=" + noApi)) {
+      assertThat(dev.waitFor(Duration.ofMinutes(1))).as(dev.toString()).isEqualTo(2);
+      assertThat(dev.stderr()).as(dev.toString())
+          .contains("error: cannot reach Kafka at spring.kafka.bootstrap-servers=localhost:1");
+      assertThat(dev.stdout()).as("no sandbox started on the port the API was given")
+          .doesNotContain("port " + noApi);
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,6 +41,11 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar target/account-provisioner.jar args...}, output under {@code logDir}. */
   public static JarProcess start(Path logDir, String... args) {
+    return start(logDir, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code environment} added to this JVM's own. */
+  public static JarProcess start(Path logDir, Map<String, String> environment, String... args) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./mvnw verify");
     }
@@ -52,7 +58,9 @@ public final class JarProcess implements AutoCloseable {
       Files.createDirectories(logDir);
       Path out = Files.createTempFile(logDir, "stdout-", ".log");
       Path err = Files.createTempFile(logDir, "stderr-", ".log");
-      Process process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      Process process = builder
           .redirectOutput(out.toFile())
           .redirectError(err.toFile())
           .start();
