@@ -116,7 +116,7 @@ class QuickstartIT {
       assertThat(dev.stderr()).as(dev.toString())
           .contains("error: cannot reach Kafka at spring.kafka.bootstrap-servers=localhost:1");
       assertThat(dev.stdout()).as("no sandbox started on the port the API was given")
-          .doesNotContain("port " + noApi);
+          .doesNotContain("sandbox listening on port " + noApi);
     }
   }
 
