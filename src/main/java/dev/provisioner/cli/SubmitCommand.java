@@ -122,6 +122,9 @@ final class SubmitCommand implements Callable<Integer> {
     } catch (BrokerUnreachableException e) {
       // a setting to fix, named as the user typed it; nothing was sent
       throw new UsageException(e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // The Submitter and the rows it tracked are unreachable here: heap enough again for one line.
+      throw new UsageException(outOfMemory());
     }
     out.println(summary.describe());
     if (report != null) {
@@ -134,6 +137,14 @@ final class SubmitCommand implements Callable<Integer> {
           + "twice" + (await ? ", and the rows created already are reported replayed" : ""));
     }
     return summary.exitCode();
+  }
+
+  private String outOfMemory() {
+    long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "out of memory in a " + heapMb + " MB heap" + (await
+        ? " (awaiting replies keeps about 250 bytes per row)" : "")
+        + "; no report written; the rows sent are processed by the worker; run again with a larger"
+        + " heap (java -Xmx2g -jar ...): the same file again creates no account twice";
   }
 
   /** Unless the JVM is already stopping (then the hook is running, waiting for this run). */
