@@ -74,7 +74,7 @@ final class Reconciler {
     AccountCommand command = attempts.command();
     String difference = firstDifference(command.account(), account);
     if (difference == null) {
-      return Reply.created(command.messageId(), key, account, true, attempts.calls());
+      return Reply.reconciled(command.messageId(), key, account, attempts.calls());
     }
     Problem conflict = Problem.of("duplicate-external-reference", "Conflict", 409,
         "an account with external_reference " + command.externalReference()

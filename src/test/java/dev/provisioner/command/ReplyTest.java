@@ -98,9 +98,9 @@ class ReplyTest {
   void refusesToBuildRepliesTheSchemaWouldReject() {
     Problem problem = Problem.of("conflict", "Conflict", 409, "exists");
     assertThatIllegalArgumentException().isThrownBy(
-        () -> new Reply("m", KEY, ReplyStatus.CREATED, null, null, false, 1));
+        () -> new Reply("m", KEY, ReplyStatus.CREATED, null, null, false, false, 1));
     assertThatIllegalArgumentException().isThrownBy(
-        () -> new Reply("m", KEY, ReplyStatus.CREATED, account, problem, false, 1));
+        () -> new Reply("m", KEY, ReplyStatus.CREATED, account, problem, false, false, 1));
     assertThatIllegalArgumentException().isThrownBy(
         () -> Reply.failed(null, null, problem, false, 1));
     assertThatIllegalArgumentException().isThrownBy(

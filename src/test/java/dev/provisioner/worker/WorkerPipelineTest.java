@@ -66,6 +66,29 @@ class WorkerPipelineTest {
   }
 
   @Test
+  void anAccountCreatedUnderAnotherMessageIdIsFoundByReconciliationAndNotCalledReplayed() {
+    // Given: an account created by one command
+    String reference = unique("ref");
+    String first = unique("msg");
+    fixture.send("key-rec", WorkerFixture.command(first, reference));
+    JsonNode created = fixture.awaitReply(first);
+
+    // When: another command (another message ID, so another idempotency key) asks for the same account
+    String second = unique("msg");
+    fixture.send("key-rec", WorkerFixture.command(second, reference));
+
+    // Then: the API's conflict leads to the account by its reference: created, reconciled, not replayed
+    JsonNode reply = fixture.awaitReply(second);
+    assertThat(reply.path("status").asString()).as(reply.toString()).isEqualTo("created");
+    assertThat(reply.path("account").path("id")).isEqualTo(created.path("account").path("id"));
+    assertThat(reply.path("reconciled").asBoolean()).as(reply.toString()).isTrue();
+    assertThat(reply.path("replayed").asBoolean()).as("the API did not answer from its idempotency store")
+        .isFalse();
+    assertThat(created.path("reconciled").asBoolean()).isFalse();
+    assertThat(reply.path("attempts").asInt()).as("the create and one look-up").isEqualTo(2);
+  }
+
+  @Test
   void aNewCustomerWhoseReferenceIsTakenGetsARejectedReplyAtOnceNotAFailedOneAfterRetries() {
     // Given: a first account created a customer with this reference
     String customer = unique("cus");

@@ -66,7 +66,8 @@ final class RowStates {
       }
       state.status = status;
       state.accountId = "created".equals(status) ? reply.path("account").path("id").asString(null) : null;
-      state.replayed = "created".equals(status) && reply.path("replayed").asBoolean(false);
+      state.replayed = "created".equals(status)
+          && (reply.path("replayed").asBoolean(false) || reply.path("reconciled").asBoolean(false));
       state.error = "created".equals(status) ? null : errorOf(reply);
     }
   }
