@@ -44,6 +44,20 @@ class BrokerCommandIT {
   }
 
   @Test
+  void loggingLevelShowsKafkasOwnInfoLogsAsInTheOtherCommands() {
+    // Given: without it, the broker shows only warnings
+    try (JarProcess broker = JarProcess.start(workDir, "broker", "--port=0",
+        "--data-dir=" + workDir.resolve("data"), "--logging.level.kafka=INFO")) {
+      // When
+      broker.awaitOutput(BrokerProcess.READY, START);
+
+      // Then
+      assertThat(broker.stdout().lines()).as(broker.toString())
+          .anyMatch(line -> line.contains(" INFO ") && line.contains("kafka."));
+    }
+  }
+
+  @Test
   void sigtermStopsTheBrokerCleanlyWithExitCode143() {
     // Given
     try (BrokerProcess broker = BrokerProcess.start(workDir)) {

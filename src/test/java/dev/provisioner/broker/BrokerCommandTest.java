@@ -35,6 +35,28 @@ class BrokerCommandTest {
   }
 
   @Test
+  void aSettingTheBrokerDoesNotTakeIsBadUsageNamingItAndWhatItTakes() {
+    // When
+    CliRun run = CliRun.of("broker", "--spring.kafka.bootstrap-servers=localhost:9092");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: broker takes --port, --data-dir, --verbose "
+        + "and --logging.level.NAME=LEVEL, but was given --spring.kafka.bootstrap-servers\n");
+  }
+
+  @Test
+  void anUnknownLogLevelIsBadUsageNamingTheLevelsThereAre() {
+    // When
+    CliRun run = CliRun.of("broker", "--logging.level.kafka=LOUD");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).as(run.toString()).startsWith("error: logging.level.kafka must be one of [TRACE, ")
+        .endsWith(", but was 'LOUD'\n");
+  }
+
+  @Test
   void aPortInUseIsBadUsageNamingThePort(@TempDir Path dataDir) throws Exception {
     // Given
     try (ServerSocket taken = new ServerSocket()) {
