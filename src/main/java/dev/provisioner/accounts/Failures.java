@@ -71,9 +71,25 @@ final class Failures {
     return name.startsWith("io.netty.") || name.startsWith("reactor.netty.");
   }
 
-  private String describe(Throwable cause) {
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  /**
+   * The failure and, when it says more, its root cause: a TLS failure's own message is only
+   * "Failed to create SSL connection"; why (an untrusted certificate, a host name that does not
+   * match it) is in the root cause, and an operator needs it to fix the trust store.
+   */
+  private static String describe(Throwable cause) {
+    String failure = line(cause);
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rootMessage = root.getMessage();
+    boolean saysMore = root != cause && rootMessage != null && !failure.contains(rootMessage);
+    return saysMore ? failure + " (cause: " + line(root) + ")" : failure;
+  }
+
+  private static String line(Throwable failure) {
+    String message = failure.getMessage();
+    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message.replaceAll("\\s+", " "));
   }
 
   private Throwable redacted(Throwable cause) {
