@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.io.FileInputStream;
-import java.io.InputStream;
+import dev.provisioner.testing.SelfSignedCertificate;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,31 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class HttpsApiTest {
 
-  private static final String PASSWORD = "changeit";
   @TempDir
   static Path dir;
   private static HttpsServer server;
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final List<String> requests = new CopyOnWriteArrayList<>();
-  private static Path keyStore;
+  private static SelfSignedCertificate certificate;
 
   @BeforeAll
   static void startServer() throws Exception {
-    keyStore = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "api", "-keyalg", "EC", "-dname", "CN=localhost",
-        "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", keyStore.toString(), "-storepass", PASSWORD).redirectErrorStream(true).start();
-    String out = new String(keytool.getInputStream().readAllBytes());
-    assertThat(keytool.waitFor()).as(out).isZero();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = new FileInputStream(keyStore.toFile())) {
-      store.load(in, PASSWORD.toCharArray());
-    }
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, PASSWORD.toCharArray());
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(keys.getKeyManagers(), null, null);
+    certificate = SelfSignedCertificate.forLocalhost(dir);
+    SSLContext tls = certificate.serverContext();
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
     server.createContext("/", exchange -> {
@@ -136,8 +119,8 @@ class HttpsApiTest {
 
   /** The JVM-wide trust store, set for {@code body} only. */
   private static void trustingTheApi(Runnable body) {
-    Map<String, String> trust = Map.of("javax.net.ssl.trustStore", keyStore.toString(),
-        "javax.net.ssl.trustStorePassword", PASSWORD, "javax.net.ssl.trustStoreType", "PKCS12");
+    Map<String, String> trust = Map.of("javax.net.ssl.trustStore", certificate.path().toString(),
+        "javax.net.ssl.trustStorePassword", certificate.password(), "javax.net.ssl.trustStoreType", "PKCS12");
     trust.forEach(System::setProperty);
     try {
       body.run();

@@ -2,7 +2,6 @@ package dev.provisioner.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.provisioner.broker.LocalBroker;
 import dev.provisioner.cli.CliRun;
@@ -12,21 +11,12 @@ import dev.provisioner.worker.WorkerApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,20 +55,16 @@ class SaslTest {
   }
 
   @Test
-  void theWorkerWithSaslCredentialsProcessesACommand() {
+  void theWorkerWithSaslCredentialsProcessesACommand() throws Exception {
     // Given a worker configured for SASL/PLAIN with the right password
     String commands = "sasl-commands-" + UUID.randomUUID();
     String replies = "sasl-replies-" + UUID.randomUUID();
     try (ConfigurableApplicationContext worker = worker(commands, replies, "provisioner-secret")) {
       // When a command arrives
-      try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig(Map.of(
-          ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-          ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
-        producer.send(new ProducerRecord<>(commands, "m-sasl", SecretLeakIT.command("m-sasl")));
-      }
+      SecuredKafka.send(client(), commands, "m-sasl", SecretLeakIT.command("m-sasl"));
 
       // Then its created reply is on the replies topic
-      assertThat(awaitReply(replies)).contains("\"message_id\":\"m-sasl\"", "\"status\":\"created\"");
+      assertThat(SecuredKafka.awaitFirst(client(), replies)).contains("\"message_id\":\"m-sasl\"", "\"status\":\"created\"");
     }
   }
 
@@ -109,19 +95,15 @@ class SaslTest {
     // Then
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString()).contains("1 rows: 0 invalid, 1 sent");
-    assertThat(awaitReply(commands)).contains("ACC-SASL-1");
+    assertThat(SecuredKafka.awaitFirst(client(), commands)).contains("ACC-SASL-1");
     assertThat(run.out() + run.err()).doesNotContain("provisioner-secret");
   }
 
   @Test
-  void dltListReadsABrokerThatRequiresSaslGivenTheSameSpringKafkaSettings() {
+  void dltListReadsABrokerThatRequiresSaslGivenTheSameSpringKafkaSettings() throws Exception {
     // Given a dead-letter topic with one record on the SASL broker
     String deadLetters = "sasl-dlt-" + UUID.randomUUID();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig(Map.of(
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)))) {
-      producer.send(new ProducerRecord<>(deadLetters, "k", "not json"));
-    }
+    SecuredKafka.send(client(), deadLetters, "k", "not json");
 
     // When
     CliRun run = CliRun.of(withSasl("dlt", "list", "--bootstrap-servers=" + broker.bootstrapServers(),
@@ -153,19 +135,10 @@ class SaslTest {
   }
 
   private static ConfigurableApplicationContext worker(String commands, String replies, String password) {
-    List<String> args = new ArrayList<>(List.of(
-        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-        "--spring.kafka.security.protocol=SASL_PLAINTEXT",
+    List<String> args = SecuredKafka.workerArgs(broker, sandbox, KEY, commands, replies);
+    args.addAll(List.of("--spring.kafka.security.protocol=SASL_PLAINTEXT",
         "--spring.kafka.properties.sasl.mechanism=PLAIN",
-        "--spring.kafka.properties.sasl.jaas.config=" + jaas(password),
-        "--spring.kafka.consumer.group-id=" + commands,
-        "--server.port=0",
-        "--provisioner.api.base-url=" + sandbox.baseUrl(),
-        "--provisioner.api.key=" + KEY,
-        "--provisioner.topics.partitions=1",
-        "--provisioner.topics.commands=" + commands,
-        "--provisioner.topics.replies=" + replies,
-        "--provisioner.topics.dead-letters=" + commands + "-dlt"));
+        "--spring.kafka.properties.sasl.jaas.config=" + jaas(password)));
     return WorkerApplication.start(args);
   }
 
@@ -173,31 +146,13 @@ class SaslTest {
     return PLAIN + " required username=\"provisioner\" password=\"" + password + "\";";
   }
 
-  private static Properties clientConfig(Map<String, Object> extra) {
+  /** A client with the right SASL credentials. */
+  private static Properties client() {
     Properties props = new Properties();
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
     props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
     props.put(SaslConfigs.SASL_JAAS_CONFIG, jaas("provisioner-secret"));
-    props.putAll(extra);
     return props;
-  }
-
-  private static String awaitReply(String topic) {
-    Properties props = clientConfig(Map.of(
-        ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-    List<String> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-      consumer.subscribe(List.of(topic));
-      await().atMost(Duration.ofSeconds(90)).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-        return !values.isEmpty();
-      });
-    }
-    return values.get(0);
   }
 }

@@ -1,0 +1,76 @@
+package dev.provisioner.ops;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.provisioner.broker.LocalBroker;
+import dev.provisioner.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test clients and worker settings for a broker that requires security (SASL, TLS). */
+final class SecuredKafka {
+
+  private SecuredKafka() {
+  }
+
+  /** The worker's settings for its own topics on {@code broker}, besides the security ones. */
+  static List<String> workerArgs(LocalBroker broker, Sandbox sandbox, String apiKey, String commands,
+      String replies) {
+    return new ArrayList<>(List.of(
+        "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        "--spring.kafka.consumer.group-id=" + commands,
+        "--server.port=0",
+        "--provisioner.api.base-url=" + sandbox.baseUrl(),
+        "--provisioner.api.key=" + apiKey,
+        "--provisioner.topics.partitions=1",
+        "--provisioner.topics.commands=" + commands,
+        "--provisioner.topics.replies=" + replies,
+        "--provisioner.topics.dead-letters=" + commands + "-dlt"));
+  }
+
+  /** Sends one record with the security settings in {@code client}, and waits for it. */
+  static void send(Properties client, String topic, String key, String value) throws Exception {
+    Properties props = with(client, Map.of(
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+  }
+
+  /** The first committed record's value on {@code topic}, within 90 s. */
+  static String awaitFirst(Properties client, String topic) {
+    Properties props = with(client, Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    List<String> values = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(List.of(topic));
+      await().atMost(Duration.ofSeconds(90)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+        return !values.isEmpty();
+      });
+    }
+    return values.get(0);
+  }
+
+  private static Properties with(Properties client, Map<String, Object> extra) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.putAll(extra);
+    return props;
+  }
+}
