@@ -72,4 +72,19 @@ class MetricsEndpointTest {
     assertThat(components.path("workerStatus").path("details").path("breaker").asString()).isEqualTo("CLOSED");
     assertThat(components.path("workerStatus").path("details").path("paused").asBoolean()).isFalse();
   }
+
+  @Test
+  void kubernetesProbesSayLiveFromTheProcessAloneAndReadyOnceKafkaAnswers() throws Exception {
+    // Given a running worker
+    // When Kubernetes probes it
+    JsonNode liveness = JsonMapper.builder().build().readTree(worker.get("/actuator/health/liveness"));
+    JsonNode readiness = JsonMapper.builder().build().readTree(worker.get("/actuator/health/readiness"));
+
+    // Then both are UP; liveness does not depend on Kafka or the API, readiness includes Kafka
+    assertThat(liveness.path("status").asString()).as(liveness.toString()).isEqualTo("UP");
+    assertThat(liveness.path("components").has("kafka")).as(liveness.toString()).isFalse();
+    assertThat(readiness.path("status").asString()).as(readiness.toString()).isEqualTo("UP");
+    assertThat(readiness.path("components").path("kafka").path("status").asString())
+        .as(readiness.toString()).isEqualTo("UP");
+  }
 }
