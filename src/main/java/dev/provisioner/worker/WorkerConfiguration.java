@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -117,6 +118,11 @@ class WorkerConfiguration {
   @Bean
   WorkerStatus workerStatus(Clock clock) {
     return new WorkerStatus(clock);
+  }
+
+  @Bean
+  ConsumerEvents consumerEvents(WorkerStatus status, ApplicationEventPublisher publisher) {
+    return new ConsumerEvents(status, publisher);
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package dev.provisioner.worker;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -8,8 +10,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * What the worker's health shows: whether it consumes, and why not. DOWN only for a fault a
- * person must fix (the API refused the key); a paused consumer behind an open breaker is UP.
+ * What the worker's health shows: whether it consumes, and why not. DOWN for a fault a person
+ * must fix (the API refused the key, Kafka refuses a consumer) or a consumer that stopped; a paused
+ * consumer behind an open breaker is UP.
  */
 final class WorkerStatus implements HealthIndicator {
 
@@ -17,6 +20,8 @@ final class WorkerStatus implements HealthIndicator {
   private final AtomicReference<@Nullable String> stopReason = new AtomicReference<>();
   private final AtomicLong rolledBackBatches = new AtomicLong();
   private final AtomicReference<@Nullable String> lastRollback = new AtomicReference<>();
+  /** Kafka's refusal by consumer, while spring-kafka retries it. */
+  private final Map<Object, String> kafkaRefusals = new ConcurrentHashMap<>();
   private final Clock clock;
 
   WorkerStatus(Clock clock) {
@@ -38,6 +43,15 @@ final class WorkerStatus implements HealthIndicator {
     return stopReason.compareAndSet(null, reason);
   }
 
+  /** A consumer Kafka refuses (authentication, authorization), retried until it is accepted. */
+  void kafkaRefused(Object consumer, String why) {
+    kafkaRefusals.put(consumer, why);
+  }
+
+  void kafkaAccepted(Object consumer) {
+    kafkaRefusals.remove(consumer);
+  }
+
   boolean stopped() {
     return stopReason.get() != null;
   }
@@ -51,7 +65,9 @@ final class WorkerStatus implements HealthIndicator {
   @Override
   public Health health() {
     String reason = stopReason.get();
-    Health.Builder health = reason == null ? Health.up() : Health.down().withDetail("reason", reason);
+    String refusal = kafkaRefusals.values().stream().findFirst().orElse(null);
+    Health.Builder health = reason != null ? Health.down().withDetail("reason", reason)
+        : refusal != null ? Health.down().withDetail("reason", refusal) : Health.up();
     health.withDetail("breaker", breakerState.get()).withDetail("paused", paused())
         .withDetail("rolledBackBatches", rolledBackBatches.get());
     String rollback = lastRollback.get();

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,20 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SaslTest {
 
   private static final String KEY = "sk_test_saslWorkerKey2Fp7";
-  private static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
   private static LocalBroker broker;
   private static Sandbox sandbox;
 
   @BeforeAll
   static void startSaslBroker() {
-    broker = LocalBroker.builder()
-        .property("listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
-        .property("sasl.enabled.mechanisms", "PLAIN")
-        .property("sasl.mechanism.inter.broker.protocol", "PLAIN")
-        .property("listener.name.plaintext.plain.sasl.jaas.config", PLAIN + " required"
-            + " username=\"admin\" password=\"admin-secret\" user_admin=\"admin-secret\""
-            + " user_provisioner=\"provisioner-secret\";")
-        .start();
+    broker = SecuredKafka.saslBroker().start();
     sandbox = Sandbox.start("--sandbox.api-key=" + KEY);
   }
 
@@ -128,31 +118,18 @@ class SaslTest {
   /** {@code args} with this broker's SASL settings as Spring Boot properties, as the worker takes them. */
   private static String[] withSasl(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--spring.kafka.security.protocol=SASL_PLAINTEXT",
-        "--spring.kafka.properties.sasl.mechanism=PLAIN",
-        "--spring.kafka.properties.sasl.jaas.config=" + jaas("provisioner-secret")));
+    all.addAll(SecuredKafka.saslArgs("provisioner", SecuredKafka.PROVISIONER_PASSWORD));
     return all.toArray(String[]::new);
   }
 
   private static ConfigurableApplicationContext worker(String commands, String replies, String password) {
     List<String> args = SecuredKafka.workerArgs(broker, sandbox, KEY, commands, replies);
-    args.addAll(List.of("--spring.kafka.security.protocol=SASL_PLAINTEXT",
-        "--spring.kafka.properties.sasl.mechanism=PLAIN",
-        "--spring.kafka.properties.sasl.jaas.config=" + jaas(password)));
+    args.addAll(SecuredKafka.saslArgs("provisioner", password));
     return WorkerApplication.start(args);
-  }
-
-  private static String jaas(String password) {
-    return PLAIN + " required username=\"provisioner\" password=\"" + password + "\";";
   }
 
   /** A client with the right SASL credentials. */
   private static Properties client() {
-    Properties props = new Properties();
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-    props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
-    props.put(SaslConfigs.SASL_JAAS_CONFIG, jaas("provisioner-secret"));
-    return props;
+    return SecuredKafka.saslClient(broker, "provisioner", SecuredKafka.PROVISIONER_PASSWORD);
   }
 }

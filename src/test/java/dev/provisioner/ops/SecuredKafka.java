@@ -9,18 +9,56 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test clients and worker settings for a broker that requires security (SASL, TLS). */
 final class SecuredKafka {
 
+  static final String PLAIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+  /** The worker's user on {@link #saslBroker()}. */
+  static final String PROVISIONER_PASSWORD = "provisioner-secret";
+
   private SecuredKafka() {
+  }
+
+  /** A broker that requires SASL/PLAIN: users {@code admin} and {@code provisioner}. */
+  static LocalBroker.Builder saslBroker() {
+    return LocalBroker.builder()
+        .property("listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
+        .property("sasl.enabled.mechanisms", "PLAIN")
+        .property("sasl.mechanism.inter.broker.protocol", "PLAIN")
+        .property("listener.name.plaintext.plain.sasl.jaas.config", PLAIN + " required"
+            + " username=\"admin\" password=\"admin-secret\" user_admin=\"admin-secret\""
+            + " user_provisioner=\"" + PROVISIONER_PASSWORD + "\";");
+  }
+
+  static String jaas(String user, String password) {
+    return PLAIN + " required username=\"" + user + "\" password=\"" + password + "\";";
+  }
+
+  /** The worker's SASL settings as Spring Boot properties. */
+  static List<String> saslArgs(String user, String password) {
+    return List.of("--spring.kafka.security.protocol=SASL_PLAINTEXT",
+        "--spring.kafka.properties.sasl.mechanism=PLAIN",
+        "--spring.kafka.properties.sasl.jaas.config=" + jaas(user, password));
+  }
+
+  /** A client of {@link #saslBroker()} as {@code user}. */
+  static Properties saslClient(LocalBroker broker, String user, String password) {
+    Properties props = new Properties();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+    props.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user, password));
+    return props;
   }
 
   /** The worker's settings for its own topics on {@code broker}, besides the security ones. */
