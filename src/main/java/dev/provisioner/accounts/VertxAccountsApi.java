@@ -135,9 +135,15 @@ public final class VertxAccountsApi implements AccountsApi, AutoCloseable {
   }
 
   private static HttpClientOptions clientOptions(ApiSettings settings) {
-    return new HttpClientOptions().setName("moment-api").setProtocolVersion(HttpVersion.HTTP_1_1)
-        .setKeepAlive(true).setKeepAliveTimeout(30).setMaxRedirects(0)
+    HttpClientOptions options = new HttpClientOptions().setName("moment-api")
+        .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setKeepAliveTimeout(30).setMaxRedirects(0)
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+    JvmProxy.forUrl(settings.baseUrl()).ifPresent(proxy -> {
+      log.info("API calls go through the HTTP proxy {}:{} (the JVM's proxy settings)", proxy.getHost(),
+          proxy.getPort());
+      options.setProxyOptions(proxy);
+    });
+    return options;
   }
 
   private static void await(io.vertx.core.Future<Void> closing, String what) {

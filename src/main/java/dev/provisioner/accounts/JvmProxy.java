@@ -1,0 +1,33 @@
+package dev.provisioner.accounts;
+
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JVM's HTTP proxy for a URL, for Vert.x, which does not read the JDK's proxy properties.
+ * Operators of Java services set {@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...} (and
+ * {@code http.nonProxyHosts}) to reach the internet through a proxy; the JDK's default {@link
+ * ProxySelector} applies them, so the API client asks it once for its base URL.
+ */
+final class JvmProxy {
+
+  private JvmProxy() {
+  }
+
+  /** The HTTP proxy the JVM's default selector chooses for {@code url}; empty for a direct connection. */
+  static Optional<ProxyOptions> forUrl(URI url) {
+    ProxySelector selector = ProxySelector.getDefault();
+    List<Proxy> proxies = selector == null ? List.of() : selector.select(url);
+    return proxies.stream()
+        .filter(proxy -> proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress)
+        .map(proxy -> (InetSocketAddress) proxy.address())
+        .findFirst()
+        .map(at -> new ProxyOptions().setType(ProxyType.HTTP).setHost(at.getHostString()).setPort(at.getPort()));
+  }
+}

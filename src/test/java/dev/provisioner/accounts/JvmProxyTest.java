@@ -1,0 +1,74 @@
+package dev.provisioner.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API client honours the JVM's proxy properties, as the JDK's own clients do: the "proxy" is
+ * a local server that answers itself, and the API's host does not even resolve.
+ */
+class JvmProxyTest {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final URI UNRESOLVABLE_API = URI.create("http://api.moment.invalid");
+
+  @AfterEach
+  void clearProxy() {
+    System.clearProperty("http.proxyHost");
+    System.clearProperty("http.proxyPort");
+    System.clearProperty("http.nonProxyHosts");
+  }
+
+  @Test
+  void callsGoThroughTheProxyTheJvmPropertiesName() throws Exception {
+    try (ScriptedServer proxy = new ScriptedServer()) {
+      // Given -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=<the local server>
+      proxy.answer(201, Map.of("Content-Type", "application/json"), "{\"id\":\"bacc_proxied\"}");
+      System.setProperty("http.proxyHost", "127.0.0.1");
+      System.setProperty("http.proxyPort", Integer.toString(proxy.baseUrl("").getPort()));
+
+      // When an account is created at an API whose host only the proxy could reach
+      ApiOutcome outcome = create();
+
+      // Then the call went to the proxy, addressed to the API's host
+      assertThat(outcome).isInstanceOf(ApiOutcome.Created.class);
+      assertThat(proxy.lastReceived().headers().getFirst("Host")).isEqualTo("api.moment.invalid");
+    }
+  }
+
+  @Test
+  void aHostInNonProxyHostsIsCalledDirectly() {
+    // Given a proxy, but the API's host excluded from it
+    System.setProperty("http.proxyHost", "127.0.0.1");
+    System.setProperty("http.proxyPort", "9");
+    System.setProperty("http.nonProxyHosts", "*.invalid");
+
+    // Then the client connects to the API itself
+    assertThat(JvmProxy.forUrl(UNRESOLVABLE_API)).isEmpty();
+  }
+
+  @Test
+  void withoutProxyPropertiesTheConnectionIsDirect() {
+    assertThat(JvmProxy.forUrl(UNRESOLVABLE_API)).isEmpty();
+  }
+
+  private static ApiOutcome create() throws Exception {
+    ApiSettings settings = new ApiSettings(UNRESOLVABLE_API, "sk_test_proxy", Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
+    try (VertxAccountsApi api = new VertxAccountsApi(settings, MAPPER, Clock.systemUTC())) {
+      CompletableFuture<ApiOutcome> outcome = api.create(MAPPER.readTree("{\"external_reference\":\"ref-1\"}"),
+          "proxy-1-create");
+      assertThat(outcome).succeedsWithin(Duration.ofSeconds(10));
+      return outcome.join();
+    }
+  }
+}
