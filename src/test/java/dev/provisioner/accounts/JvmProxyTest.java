@@ -56,11 +56,6 @@ class JvmProxyTest {
     assertThat(JvmProxy.forUrl(UNRESOLVABLE_API)).isEmpty();
   }
 
-  @Test
-  void withoutProxyPropertiesTheConnectionIsDirect() {
-    assertThat(JvmProxy.forUrl(UNRESOLVABLE_API)).isEmpty();
-  }
-
   private static ApiOutcome create() throws Exception {
     ApiSettings settings = new ApiSettings(UNRESOLVABLE_API, "sk_test_proxy", Duration.ofSeconds(2),
         Duration.ofSeconds(5));
