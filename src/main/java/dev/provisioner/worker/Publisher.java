@@ -4,6 +4,7 @@ import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.command.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -24,28 +25,54 @@ final class Publisher {
   private final JsonMapper mapper;
   private final ReplyTopics replyTopics;
   private final WorkerMetrics metrics;
+  private final long maxRecordBytes;
 
+  /**
+   * @param maxRecordBytes the largest reply, value, key and headers, the producer can send
+   */
   Publisher(KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
-      JsonMapper mapper, ReplyTopics replyTopics, WorkerMetrics metrics) {
+      JsonMapper mapper, ReplyTopics replyTopics, WorkerMetrics metrics, long maxRecordBytes) {
     this.template = template;
     this.deadLetters = deadLetters;
     this.mapper = mapper;
     this.replyTopics = replyTopics;
     this.metrics = metrics;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   void publish(ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
+    Outcome published = withReplySent(record, outcome);
+    if (published instanceof Outcome.DeadLettered dead) {
+      deadLetters.accept(record, null, dead.reason());
+    }
+    metrics.published(published);
+    OutcomeLog.published(record, published);
+  }
+
+  /**
+   * Sends the outcome's reply when it fits under the producer's limit. One that does not (the
+   * command's key or correlation ID fill it) would fail the batch's transaction on every
+   * redelivery; it is left out, and the record is dead-lettered saying so.
+   */
+  private Outcome withReplySent(ConsumerRecord<byte[], byte[]> record, Outcome outcome) {
     Reply reply = outcome instanceof Outcome.Answered answered
         ? answered.reply()
         : ((Outcome.DeadLettered) outcome).reply();
-    if (reply != null) {
-      template.send(replyRecord(record, reply));
+    if (reply == null) {
+      return outcome;
     }
-    if (outcome instanceof Outcome.DeadLettered dead) {
-      deadLetters.accept(record, null, dead.reason());
+    ProducerRecord<byte[], byte[]> replyRecord = replyRecord(record, reply);
+    long size = replyRecord.value().length + RecordBytes.keyAndHeaders(replyRecord.key(), replyRecord.headers());
+    if (size <= maxRecordBytes) {
+      template.send(replyRecord);
+      return outcome;
     }
-    metrics.published(outcome);
-    OutcomeLog.published(record, outcome);
+    String why = "its " + reply.status().name().toLowerCase(Locale.ROOT) + " reply of " + size
+        + " bytes with the command's key and headers is too large to publish (at most "
+        + maxRecordBytes + " bytes)";
+    return outcome instanceof Outcome.DeadLettered dead
+        ? new Outcome.DeadLettered(null, dead.reason())
+        : new Outcome.DeadLettered(null, new CommandFailedException("unpublishable-reply: " + why, reply.messageId()));
   }
 
   private ProducerRecord<byte[], byte[]> replyRecord(ConsumerRecord<byte[], byte[]> command, Reply reply) {
