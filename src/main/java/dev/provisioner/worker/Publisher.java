@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -76,17 +77,17 @@ final class Publisher {
   }
 
   private ProducerRecord<byte[], byte[]> replyRecord(ConsumerRecord<byte[], byte[]> command, Reply reply) {
-    String topic = replyTopics.forReply(command);
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
-        replyPartition(command, topic), command.key(), mapper.writeValueAsBytes(reply));
+    RecordHeaders headers = new RecordHeaders();
     if (reply.messageId() != null) {
-      record.headers().add(MessageHeaders.MESSAGE_ID, reply.messageId().getBytes(StandardCharsets.UTF_8));
+      headers.add(MessageHeaders.MESSAGE_ID, reply.messageId().getBytes(StandardCharsets.UTF_8));
     }
     Header correlation = command.headers().lastHeader(MessageHeaders.CORRELATION_ID);
     if (correlation != null) {
-      record.headers().add(MessageHeaders.CORRELATION_ID, correlation.value());
+      headers.add(MessageHeaders.CORRELATION_ID, correlation.value());
     }
-    return record;
+    byte[] value = mapper.writeValueAsBytes(reply);
+    String topic = replyTopics.forReply(command, value.length + RecordBytes.keyAndHeaders(command.key(), headers));
+    return new ProducerRecord<>(topic, replyPartition(command, topic), command.key(), value, headers);
   }
 
   /** The requested reply partition when it exists; a bad one must not fail the transaction. */

@@ -12,7 +12,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.internals.Topic;
@@ -25,13 +33,15 @@ import org.slf4j.LoggerFactory;
  * reply can safely be written to, else the replies topic.
  *
  * <p>A reply is published inside the batch's transaction, so a send the broker refuses (a name
- * Kafka does not allow, an internal topic) or one that waits for a topic that does not exist would
- * roll the whole batch back on every redelivery: one command would stall its partitions for good.
+ * Kafka does not allow, an internal topic, a topic the worker may not write to, a record over the
+ * topic's {@code max.message.bytes}) or one that waits for a topic that does not exist would roll
+ * the whole batch back on every redelivery: one command would stall its partitions for good.
  * So the header is checked first: a legal name, not internal ({@code __*}), not the worker's own
  * commands or dead-letter topic (a reply there would be read back as a command or pass for a dead
- * letter), and existing, asked of the broker without creating it. Each answer is kept for a
- * minute, for at most {@value #CACHED} names, so a stream of commands naming one missing topic
- * costs one lookup and one log line a minute.
+ * letter), existing, writable by the worker (its ACLs), and taking a record of the reply's size,
+ * asked of the broker without creating it. Each answer is kept for a minute, for at most
+ * {@value #CACHED} names, so a stream of commands naming one missing topic costs two lookups and
+ * one log line a minute.
  */
 final class ReplyTopics implements AutoCloseable {
 
@@ -39,13 +49,14 @@ final class ReplyTopics implements AutoCloseable {
   private static final Duration KEEP = Duration.ofMinutes(1);
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
   private static final int CACHED = 1_000;
+  /** A record batch's framing around one record, at most. */
+  private static final int RECORD_FRAMING = 128;
 
   private final Admin admin;
   private final String replies;
   private final Set<String> forbidden;
   private final Clock clock;
-  private final Map<String, Instant> existing = answers();
-  private final Map<String, Instant> refused = answers();
+  private final Map<String, Answer> answers = answers();
 
   ReplyTopics(Admin admin, WorkerSettings.Topics topics, Clock clock) {
     this.admin = admin;
@@ -54,8 +65,20 @@ final class ReplyTopics implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** The topic for the reply to {@code command}. */
-  String forReply(ConsumerRecord<?, ?> command) {
+  /** What is known of a requested topic, and since when. */
+  private sealed interface Answer permits Usable, Refused {
+    Instant at();
+  }
+
+  /** The worker may write to it, records of at most {@code maxMessageBytes}. */
+  private record Usable(Instant at, long maxMessageBytes) implements Answer {
+  }
+
+  private record Refused(Instant at, String why) implements Answer {
+  }
+
+  /** The topic for the reply to {@code command}, a record of {@code replyBytes} (key and headers included). */
+  String forReply(ConsumerRecord<?, ?> command, long replyBytes) {
     Header header = command.headers().lastHeader(MessageHeaders.REPLY_TOPIC);
     if (header == null || header.value() == null) {
       return replies;
@@ -68,80 +91,105 @@ final class ReplyTopics implements AutoCloseable {
           command.partition(), command.offset());
       return replies;
     }
-    if (recently(refused, requested)) {
+    Answer answer = answer(requested, command);
+    if (answer instanceof Usable usable && replyBytes + RECORD_FRAMING > usable.maxMessageBytes()) {
+      log.warn("kafka_replyTopic '{}' takes records of at most {} bytes, the reply is {}: replying on {}"
+          + " instead (record {}-{}@{})", requested, usable.maxMessageBytes(), replyBytes, replies,
+          command.topic(), command.partition(), command.offset());
       return replies;
     }
-    String refusal = refusal(requested);
-    if (refusal == null) {
-      return requested;
-    }
-    synchronized (refused) {
-      refused.put(requested, clock.instant());
-    }
-    log.warn("kafka_replyTopic '{}' {}: replying on {} instead (record {}-{}@{}; not logged again"
-        + " for a minute)", requested, refusal, replies, command.topic(), command.partition(),
-        command.offset());
-    return replies;
+    return answer instanceof Usable ? requested : replies;
   }
 
-  /** Why a reply cannot go to the legally named {@code topic}, or null when it can. */
-  private @Nullable String refusal(String topic) {
-    if (topic.startsWith("__") || Topic.isInternal(topic)) {
-      return "names an internal topic";
-    }
-    if (forbidden.contains(topic)) {
-      return "names the worker's own commands or dead-letter topic";
-    }
-    return exists(topic) ? null : "names a topic that does not exist";
-  }
-
-  private boolean exists(String topic) {
-    if (recently(existing, topic)) {
-      return true;
-    }
-    boolean exists = describe(topic);
-    if (exists) {
-      synchronized (existing) {
-        existing.put(topic, clock.instant());
+  private Answer answer(String topic, ConsumerRecord<?, ?> command) {
+    synchronized (answers) {
+      Answer known = answers.get(topic);
+      if (known != null && known.at().plus(KEEP).isAfter(clock.instant())) {
+        return known;
       }
     }
-    return exists;
+    Answer fresh = ask(topic);
+    synchronized (answers) {
+      answers.put(topic, fresh);
+    }
+    if (fresh instanceof Refused refused) {
+      log.warn("kafka_replyTopic '{}' {}: replying on {} instead (record {}-{}@{}; not logged again"
+          + " for a minute)", topic, refused.why(), replies, command.topic(), command.partition(),
+          command.offset());
+    }
+    return fresh;
+  }
+
+  private Answer ask(String topic) {
+    Instant now = clock.instant();
+    if (topic.startsWith("__") || Topic.isInternal(topic)) {
+      return new Refused(now, "names an internal topic");
+    }
+    if (forbidden.contains(topic)) {
+      return new Refused(now, "names the worker's own commands or dead-letter topic");
+    }
+    TopicDescription description = describe(topic);
+    if (description == null) {
+      return new Refused(now, "names a topic that does not exist or that the worker may not describe");
+    }
+    Set<AclOperation> allowed = description.authorizedOperations();
+    if (allowed != null && !allowed.contains(AclOperation.WRITE) && !allowed.contains(AclOperation.ALL)) {
+      return new Refused(now, "names a topic the worker may not write to");
+    }
+    return new Usable(now, maxMessageBytes(topic));
   }
 
   /**
-   * Asks the broker; a broker that does not answer fails the batch (rolled back and redelivered
-   * like any broker outage) rather than sending the reply elsewhere.
+   * Asks the broker, with the worker's permissions on the topic; null when the topic does not
+   * exist or may not be described. A broker that does not answer fails the batch (rolled back and
+   * redelivered like any broker outage) rather than sending the reply elsewhere.
    */
-  private boolean describe(String topic) {
+  private @Nullable TopicDescription describe(String topic) {
     try {
-      admin.describeTopics(Set.of(topic)).allTopicNames()
-          .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
+      return admin.describeTopics(Set.of(topic), new DescribeTopicsOptions().includeAuthorizedOperations(true))
+          .allTopicNames().get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
     } catch (ExecutionException ex) {
-      if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
-        return false;
+      if (ex.getCause() instanceof UnknownTopicOrPartitionException || ex.getCause() instanceof AuthorizationException) {
+        return null;
       }
-      throw new IllegalStateException("could not look up reply topic " + topic + ": " + ex.getCause(), ex);
-    } catch (TimeoutException ex) {
-      throw new IllegalStateException("could not look up reply topic " + topic + " within " + LOOKUP_TIMEOUT, ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while looking up reply topic " + topic, ex);
+      throw lookupFailed(topic, ex);
+    } catch (TimeoutException | InterruptedException ex) {
+      throw lookupFailed(topic, ex);
     }
   }
 
-  private boolean recently(Map<String, Instant> answers, String topic) {
-    synchronized (answers) {
-      Instant at = answers.get(topic);
-      return at != null && at.plus(KEEP).isAfter(clock.instant());
+  /** The topic's {@code max.message.bytes}; unlimited when the worker may not read its settings. */
+  private long maxMessageBytes(String topic) {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try {
+      Config config = admin.describeConfigs(Set.of(resource)).all()
+          .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+      ConfigEntry entry = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      return entry == null || entry.value() == null ? Long.MAX_VALUE : Long.parseLong(entry.value());
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof AuthorizationException) {
+        return Long.MAX_VALUE;
+      }
+      throw lookupFailed(topic, ex);
+    } catch (TimeoutException | InterruptedException ex) {
+      throw lookupFailed(topic, ex);
     }
+  }
+
+  private static IllegalStateException lookupFailed(String topic, Exception ex) {
+    if (ex instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
+    return new IllegalStateException("could not look up reply topic " + topic + " within "
+        + LOOKUP_TIMEOUT + ": " + cause, ex);
   }
 
   /** Least recently used first, at most {@value #CACHED} names. */
-  private static Map<String, Instant> answers() {
+  private static Map<String, Answer> answers() {
     return new LinkedHashMap<>(16, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
         return size() > CACHED;
       }
     };

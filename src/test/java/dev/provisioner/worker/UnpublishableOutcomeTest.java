@@ -12,10 +12,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,26 @@ class UnpublishableOutcomeTest {
       }
       assertThat(fixture.allDeadLetters()).as("dead letters, forged ones included").isEmpty();
       assertThat(topicNames()).as("topics after the run").doesNotContain(missing);
+    }
+  }
+
+  @Test
+  void givenAReplyTopicWhoseRecordLimitIsBelowTheReplyWhenACommandNamesItThenItsReplyGoesToTheRepliesTopic()
+      throws Exception {
+    try (WorkerFixture fixture = new WorkerFixture(FaultInjectionTest.FAST); Admin admin = TestKafka.admin()) {
+      // Given: a reply topic that takes no record over 100 bytes (a reply is some 300)
+      String small = TestKafka.uniqueTopic("small-replies");
+      admin.createTopics(List.of(new NewTopic(small, 1, (short) 1)
+          .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100")))).all().get(30, TimeUnit.SECONDS);
+
+      // When
+      fixture.send("small", WorkerFixture.command("small-1", "ref-small-1"), Map.of(MessageHeaders.REPLY_TOPIC, small));
+      fixture.send("small", WorkerFixture.command("small-2", "ref-small-2"));
+
+      // Then
+      assertThat(fixture.awaitReply("small-2").path("status").asString()).isEqualTo("created");
+      assertThat(fixture.awaitReply("small-1").path("status").asString()).isEqualTo("created");
+      assertThat(fixture.allDeadLetters()).isEmpty();
     }
   }
 
