@@ -68,12 +68,14 @@ final class Publisher {
       template.send(replyRecord);
       return outcome;
     }
-    String why = "its " + reply.status().name().toLowerCase(Locale.ROOT) + " reply of " + size
-        + " bytes with the command's key and headers is too large to publish (at most "
+    if (outcome instanceof Outcome.DeadLettered dead) {
+      // Its reason says why already: a record this large was rejected as too large.
+      return new Outcome.DeadLettered(null, dead.reason());
+    }
+    String why = "unpublishable-reply: its " + reply.status().name().toLowerCase(Locale.ROOT) + " reply of "
+        + size + " bytes with the command's key and headers is too large to publish (at most "
         + maxRecordBytes + " bytes)";
-    return outcome instanceof Outcome.DeadLettered dead
-        ? new Outcome.DeadLettered(null, dead.reason())
-        : new Outcome.DeadLettered(null, new CommandFailedException("unpublishable-reply: " + why, reply.messageId()));
+    return new Outcome.DeadLettered(null, new CommandFailedException(why, reply.messageId()));
   }
 
   private ProducerRecord<byte[], byte[]> replyRecord(ConsumerRecord<byte[], byte[]> command, Reply reply) {
