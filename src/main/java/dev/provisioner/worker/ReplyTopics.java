@@ -34,14 +34,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A reply is published inside the batch's transaction, so a send the broker refuses (a name
  * Kafka does not allow, an internal topic, a topic the worker may not write to, a record over the
- * topic's {@code max.message.bytes}) or one that waits for a topic that does not exist would roll
- * the whole batch back on every redelivery: one command would stall its partitions for good.
- * So the header is checked first: a legal name, not internal ({@code __*}), not the worker's own
- * commands or dead-letter topic (a reply there would be read back as a command or pass for a dead
- * letter), existing, writable by the worker (its ACLs), and taking a record of the reply's size,
- * asked of the broker without creating it. Each answer is kept for a minute, for at most
- * {@value #CACHED} names, so a stream of commands naming one missing topic costs two lookups and
- * one log line a minute.
+ * topic's {@code max.message.bytes}, a record without key on a compacted topic) or one that waits
+ * for a topic that does not exist would roll the whole batch back on every redelivery: one command
+ * would stall its partitions for good. So the header is checked first: a legal name, not internal
+ * ({@code __*}), not the worker's own commands or dead-letter topic (a reply there would be read
+ * back as a command or pass for a dead letter), existing, writable by the worker (its ACLs),
+ * taking a record of the reply's size, and not compacted when the reply has no key, asked of the
+ * broker without creating it. Each answer is kept for a minute, for at most {@value #CACHED}
+ * names, so a stream of commands naming one missing topic costs one lookup and one log line a
+ * minute.
  */
 final class ReplyTopics implements AutoCloseable {
 
@@ -70,8 +71,8 @@ final class ReplyTopics implements AutoCloseable {
     Instant at();
   }
 
-  /** The worker may write to it, records of at most {@code maxMessageBytes}. */
-  private record Usable(Instant at, long maxMessageBytes) implements Answer {
+  /** The worker may write to it, records of at most {@code maxMessageBytes}, with a key if compacted. */
+  private record Usable(Instant at, long maxMessageBytes, boolean compacted) implements Answer {
   }
 
   private record Refused(Instant at, String why) implements Answer {
@@ -91,14 +92,18 @@ final class ReplyTopics implements AutoCloseable {
           command.partition(), command.offset());
       return replies;
     }
-    Answer answer = answer(requested, command);
-    if (answer instanceof Usable usable && replyBytes + RECORD_FRAMING > usable.maxMessageBytes()) {
-      log.warn("kafka_replyTopic '{}' takes records of at most {} bytes, the reply is {}: replying on {}"
-          + " instead (record {}-{}@{})", requested, usable.maxMessageBytes(), replyBytes, replies,
-          command.topic(), command.partition(), command.offset());
+    if (!(answer(requested, command) instanceof Usable usable)) {
       return replies;
     }
-    return answer instanceof Usable ? requested : replies;
+    String refusal = replyBytes + RECORD_FRAMING > usable.maxMessageBytes()
+        ? "takes records of at most " + usable.maxMessageBytes() + " bytes, the reply is " + replyBytes
+        : usable.compacted() && command.key() == null ? "is compacted, and the reply has no key" : null;
+    if (refusal != null) {
+      log.warn("kafka_replyTopic '{}' {}: replying on {} instead (record {}-{}@{})", requested, refusal,
+          replies, command.topic(), command.partition(), command.offset());
+      return replies;
+    }
+    return requested;
   }
 
   private Answer answer(String topic, ConsumerRecord<?, ?> command) {
@@ -136,7 +141,7 @@ final class ReplyTopics implements AutoCloseable {
     if (allowed != null && !allowed.contains(AclOperation.WRITE) && !allowed.contains(AclOperation.ALL)) {
       return new Refused(now, "names a topic the worker may not write to");
     }
-    return new Usable(now, maxMessageBytes(topic));
+    return usable(topic, now);
   }
 
   /**
@@ -149,7 +154,8 @@ final class ReplyTopics implements AutoCloseable {
       return admin.describeTopics(Set.of(topic), new DescribeTopicsOptions().includeAuthorizedOperations(true))
           .allTopicNames().get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
     } catch (ExecutionException ex) {
-      if (ex.getCause() instanceof UnknownTopicOrPartitionException || ex.getCause() instanceof AuthorizationException) {
+      Throwable cause = ex.getCause();
+      if (cause instanceof UnknownTopicOrPartitionException || cause instanceof AuthorizationException) {
         return null;
       }
       throw lookupFailed(topic, ex);
@@ -158,17 +164,22 @@ final class ReplyTopics implements AutoCloseable {
     }
   }
 
-  /** The topic's {@code max.message.bytes}; unlimited when the worker may not read its settings. */
-  private long maxMessageBytes(String topic) {
+  /**
+   * The topic's {@code max.message.bytes} and {@code cleanup.policy}; unlimited and not compacted
+   * when the worker may not read its settings.
+   */
+  private Usable usable(String topic, Instant now) {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
     try {
       Config config = admin.describeConfigs(Set.of(resource)).all()
           .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
-      ConfigEntry entry = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-      return entry == null || entry.value() == null ? Long.MAX_VALUE : Long.parseLong(entry.value());
+      ConfigEntry max = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      ConfigEntry cleanup = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+      return new Usable(now, max == null || max.value() == null ? Long.MAX_VALUE : Long.parseLong(max.value()),
+          cleanup != null && cleanup.value() != null && cleanup.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT));
     } catch (ExecutionException ex) {
       if (ex.getCause() instanceof AuthorizationException) {
-        return Long.MAX_VALUE;
+        return new Usable(now, Long.MAX_VALUE, false);
       }
       throw lookupFailed(topic, ex);
     } catch (TimeoutException | InterruptedException ex) {

@@ -82,7 +82,8 @@ class SaslTest {
     String user = "User:provisioner";
     List<AclBinding> acls = new ArrayList<>();
     for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
-      acls.add(acl(new ResourcePattern(type, "*", PatternType.LITERAL), user, AclOperation.ALL, AclPermissionType.ALLOW));
+      acls.add(acl(new ResourcePattern(type, "*", PatternType.LITERAL), user, AclOperation.ALL,
+          AclPermissionType.ALLOW));
     }
     acls.add(acl(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), user,
         AclOperation.ALL, AclPermissionType.ALLOW));
@@ -95,7 +96,8 @@ class SaslTest {
     }
   }
 
-  private static AclBinding acl(ResourcePattern pattern, String user, AclOperation operation, AclPermissionType permission) {
+  private static AclBinding acl(ResourcePattern pattern, String user, AclOperation operation,
+      AclPermissionType permission) {
     return new AclBinding(pattern, new AccessControlEntry(user, "*", operation, permission));
   }
 

@@ -78,6 +78,7 @@ class OutcomeLogTest {
   }
 
   private static ConsumerRecord<byte[], byte[]> record() {
-    return new ConsumerRecord<>("commands", 2, 7, "k".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+    return new ConsumerRecord<>("commands", 2, 7, "k".getBytes(StandardCharsets.UTF_8),
+        "{}".getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -77,6 +77,31 @@ class UnpublishableOutcomeTest {
   }
 
   @Test
+  void givenACompactedReplyTopicWhenACommandWithoutKeyNamesItThenItsReplyGoesToTheRepliesTopic() throws Exception {
+    try (WorkerFixture fixture = new WorkerFixture(FaultInjectionTest.FAST); Admin admin = TestKafka.admin();
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(plainProducer())) {
+      // Given: a compacted topic (as Kafka Connect's are), which takes no record without a key
+      String compacted = TestKafka.uniqueTopic("compacted");
+      admin.createTopics(List.of(new NewTopic(compacted, 1, (short) 1)
+          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+          .all().get(30, TimeUnit.SECONDS);
+
+      // When: a command without key names it, then another follows on the same partition
+      ProducerRecord<byte[], byte[]> keyless = new ProducerRecord<>(fixture.commands, 0, null,
+          bytes(WorkerFixture.command("keyless-1", "ref-keyless-1")));
+      keyless.headers().add(MessageHeaders.REPLY_TOPIC, bytes(compacted));
+      producer.send(keyless).get(30, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>(fixture.commands, 0, null,
+          bytes(WorkerFixture.command("keyless-2", "ref-keyless-2")))).get(30, TimeUnit.SECONDS);
+
+      // Then
+      assertThat(fixture.awaitReply("keyless-2").path("status").asString()).isEqualTo("created");
+      assertThat(fixture.awaitReply("keyless-1").path("status").asString()).isEqualTo("created");
+      assertThat(fixture.allDeadLetters()).isEmpty();
+    }
+  }
+
+  @Test
   void givenACommandTooLargeToDeadLetterWhenItIsRejectedThenItsDeadLetterHasNoValueAndTheNextCommandIsCreated()
       throws Exception {
     try (WorkerFixture fixture = new WorkerFixture(FaultInjectionTest.FAST);
@@ -103,7 +128,7 @@ class UnpublishableOutcomeTest {
   }
 
   @Test
-  void givenACorrelationIdThatFillsTheRecordWhenItIsRejectedThenItIsDeadLetteredAndTheNextCommandOnItsPartitionIsCreated()
+  void givenACorrelationIdThatFillsTheRecordWhenItIsRejectedThenItIsDeadLetteredAndTheNextOnItsPartitionIsCreated()
       throws Exception {
     try (WorkerFixture fixture = new WorkerFixture(FaultInjectionTest.FAST);
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(plainProducer())) {
