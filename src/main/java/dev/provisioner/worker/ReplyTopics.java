@@ -8,23 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.DescribeTopicsOptions;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.internals.Topic;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * would stall its partitions for good. So the header is checked first: a legal name, not internal
  * ({@code __*}), not the worker's own commands or dead-letter topic (a reply there would be read
  * back as a command or pass for a dead letter), existing, writable by the worker (its ACLs),
+ * able to take a write with acks=all ({@code min.insync.replicas} no more than its replicas),
  * taking a record of the reply's size, and not compacted when the reply has no key, asked of the
- * broker without creating it. Each answer is kept for a minute, for at most {@value #CACHED}
+ * broker without creating it ({@link TopicFacts}). Each answer is kept for a minute, for at most {@value #CACHED}
  * names, so a stream of commands naming one missing topic costs one lookup and one log line a
  * minute.
  */
@@ -133,67 +121,18 @@ final class ReplyTopics implements AutoCloseable {
     if (forbidden.contains(topic)) {
       return new Refused(now, "names the worker's own commands or dead-letter topic");
     }
-    TopicDescription description = describe(topic);
-    if (description == null) {
+    TopicFacts facts = TopicFacts.ask(admin, topic, LOOKUP_TIMEOUT);
+    if (facts == null) {
       return new Refused(now, "names a topic that does not exist or that the worker may not describe");
     }
-    Set<AclOperation> allowed = description.authorizedOperations();
-    if (allowed != null && !allowed.contains(AclOperation.WRITE) && !allowed.contains(AclOperation.ALL)) {
+    if (!facts.writable()) {
       return new Refused(now, "names a topic the worker may not write to");
     }
-    return usable(topic, now);
-  }
-
-  /**
-   * Asks the broker, with the worker's permissions on the topic; null when the topic does not
-   * exist or may not be described. A broker that does not answer fails the batch (rolled back and
-   * redelivered like any broker outage) rather than sending the reply elsewhere.
-   */
-  private @Nullable TopicDescription describe(String topic) {
-    try {
-      return admin.describeTopics(Set.of(topic), new DescribeTopicsOptions().includeAuthorizedOperations(true))
-          .allTopicNames().get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-    } catch (ExecutionException ex) {
-      Throwable cause = ex.getCause();
-      if (cause instanceof UnknownTopicOrPartitionException || cause instanceof AuthorizationException) {
-        return null;
-      }
-      throw lookupFailed(topic, ex);
-    } catch (TimeoutException | InterruptedException ex) {
-      throw lookupFailed(topic, ex);
+    if (facts.minInSyncReplicas() > facts.fewestReplicas()) {
+      return new Refused(now, "needs " + facts.minInSyncReplicas() + " in-sync replicas but has "
+          + facts.fewestReplicas() + ", so no write with acks=all can succeed");
     }
-  }
-
-  /**
-   * The topic's {@code max.message.bytes} and {@code cleanup.policy}; unlimited and not compacted
-   * when the worker may not read its settings.
-   */
-  private Usable usable(String topic, Instant now) {
-    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    try {
-      Config config = admin.describeConfigs(Set.of(resource)).all()
-          .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
-      ConfigEntry max = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
-      ConfigEntry cleanup = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
-      return new Usable(now, max == null || max.value() == null ? Long.MAX_VALUE : Long.parseLong(max.value()),
-          cleanup != null && cleanup.value() != null && cleanup.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT));
-    } catch (ExecutionException ex) {
-      if (ex.getCause() instanceof AuthorizationException) {
-        return new Usable(now, Long.MAX_VALUE, false);
-      }
-      throw lookupFailed(topic, ex);
-    } catch (TimeoutException | InterruptedException ex) {
-      throw lookupFailed(topic, ex);
-    }
-  }
-
-  private static IllegalStateException lookupFailed(String topic, Exception ex) {
-    if (ex instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
-    }
-    Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
-    return new IllegalStateException("could not look up reply topic " + topic + " within "
-        + LOOKUP_TIMEOUT + ": " + cause, ex);
+    return new Usable(now, facts.maxMessageBytes(), facts.compacted());
   }
 
   /** Least recently used first, at most {@value #CACHED} names. */

@@ -20,6 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Outcomes the broker would refuse to take (a reply to a topic that cannot have it, a dead letter
@@ -56,22 +58,29 @@ class UnpublishableOutcomeTest {
     }
   }
 
-  @Test
-  void givenAReplyTopicWhoseRecordLimitIsBelowTheReplyWhenACommandNamesItThenItsReplyGoesToTheRepliesTopic()
-      throws Exception {
+  /**
+   * Reply topics whose settings make the broker refuse a reply, whoever writes it: records of at
+   * most 100 bytes (a reply is some 300); two replicas in sync needed where there is one, so no
+   * write with acks=all can succeed.
+   */
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({TopicConfig.MAX_MESSAGE_BYTES_CONFIG + ",100", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG + ",2"})
+  void givenAReplyTopicWhoseSettingsRefuseTheReplyWhenACommandNamesItThenItsReplyGoesToTheRepliesTopic(
+      String setting, String value) throws Exception {
     try (WorkerFixture fixture = new WorkerFixture(FaultInjectionTest.FAST); Admin admin = TestKafka.admin()) {
-      // Given: a reply topic that takes no record over 100 bytes (a reply is some 300)
-      String small = TestKafka.uniqueTopic("small-replies");
-      admin.createTopics(List.of(new NewTopic(small, 1, (short) 1)
-          .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "100")))).all().get(30, TimeUnit.SECONDS);
+      // Given
+      String refusing = TestKafka.uniqueTopic("refusing");
+      admin.createTopics(List.of(new NewTopic(refusing, 1, (short) 1).configs(Map.of(setting, value))))
+          .all().get(30, TimeUnit.SECONDS);
 
       // When
-      fixture.send("small", WorkerFixture.command("small-1", "ref-small-1"), Map.of(MessageHeaders.REPLY_TOPIC, small));
-      fixture.send("small", WorkerFixture.command("small-2", "ref-small-2"));
+      fixture.send("r", WorkerFixture.command("refused-1", "ref-refused-1"),
+          Map.of(MessageHeaders.REPLY_TOPIC, refusing));
+      fixture.send("r", WorkerFixture.command("refused-2", "ref-refused-2"));
 
       // Then
-      assertThat(fixture.awaitReply("small-2").path("status").asString()).isEqualTo("created");
-      assertThat(fixture.awaitReply("small-1").path("status").asString()).isEqualTo("created");
+      assertThat(fixture.awaitReply("refused-2").path("status").asString()).isEqualTo("created");
+      assertThat(fixture.awaitReply("refused-1").path("status").asString()).isEqualTo("created");
       assertThat(fixture.allDeadLetters()).isEmpty();
     }
   }
