@@ -37,7 +37,12 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
 
   /** The key with everything but its well-known prefix hidden: {@code sk_test_****}. */
   public String maskedKey() {
-    var prefix = KEY_PREFIX.matcher(apiKey);
+    return mask(apiKey);
+  }
+
+  /** {@code key} with everything but its well-known prefix hidden: {@code sk_test_****}. */
+  public static String mask(String key) {
+    var prefix = KEY_PREFIX.matcher(key);
     return (prefix.find() ? prefix.group() : "") + "****";
   }
 

@@ -37,7 +37,8 @@ public final class CommandParser {
 
   /**
    * @param mapper the application's mapper; its token factory is reused with tighter limits
-   * @param maxBytes the largest value accepted; larger ones are {@code TOO_LARGE} unparsed
+   * @param maxBytes the largest record accepted (value, and key and headers when given); larger
+   *     ones are {@code TOO_LARGE} unparsed
    */
   public CommandParser(JsonMapper mapper, int maxBytes) {
     if (maxBytes < 1) {
@@ -80,16 +81,32 @@ public final class CommandParser {
    * @param headers the record's headers, decoded strictly
    */
   public ParseResult parse(byte @Nullable [] value, CommandHeaders headers) {
+    return parse(value, headers, 0);
+  }
+
+  /**
+   * Parses one record whose key and headers take {@code keyAndHeaderBytes}. They count against
+   * the limit with the value: the record's reply and dead letter carry them again, and must fit
+   * under the producer's request limit.
+   *
+   * @param value the record value, possibly null (a tombstone)
+   * @param headers the record's headers, decoded strictly
+   * @param keyAndHeaderBytes the bytes of the record's key and headers
+   */
+  public ParseResult parse(byte @Nullable [] value, CommandHeaders headers, long keyAndHeaderBytes) {
     @Nullable String headerId = MessageIds.fromHeaders(headers).orElse(null);
+    int valueBytes = value == null ? 0 : value.length;
+    if (valueBytes + keyAndHeaderBytes > maxBytes) {
+      return new Invalid(InvalidReason.TOO_LARGE, headerId, keyAndHeaderBytes == 0
+          ? "value is " + valueBytes + " bytes, more than the limit of " + maxBytes
+          : "record is " + (valueBytes + keyAndHeaderBytes) + " bytes (value " + valueBytes
+              + ", key and headers " + keyAndHeaderBytes + "), more than the limit of " + maxBytes);
+    }
     if (value == null) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is null (a tombstone)");
     }
     if (value.length == 0) {
       return new Invalid(InvalidReason.NOT_JSON, headerId, "value is empty");
-    }
-    if (value.length > maxBytes) {
-      return new Invalid(InvalidReason.TOO_LARGE, headerId,
-          "value is " + value.length + " bytes, more than the limit of " + maxBytes);
     }
     // Jackson decodes overlong forms (C0 AF is '/'), so "m/X" and its overlong twin would be one ID.
     int invalidByte = Utf8.firstInvalidByte(value);

@@ -14,6 +14,6 @@ public enum InvalidReason {
   NO_MESSAGE_ID,
   /** A message ID is known, but the value does not satisfy the command schema. */
   SCHEMA_VIOLATION,
-  /** The value is larger than the configured limit; it was not parsed. */
+  /** The record (value, key and headers) is larger than the configured limit; it was not parsed. */
   TOO_LARGE
 }

@@ -1,10 +1,7 @@
 package dev.provisioner.worker;
 
-import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.command.Reply;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +29,15 @@ final class OutcomeLog {
     Reply reply = outcome instanceof Outcome.Answered answered
         ? answered.reply()
         : ((Outcome.DeadLettered) outcome).reply();
-    String messageId = reply != null && reply.messageId() != null ? reply.messageId() : header(record);
+    @Nullable String messageId = acceptedMessageId(outcome, reply);
     try (MDC.MDCCloseable id = MDC.putCloseable("message_id", messageId);
         MDC.MDCCloseable key = MDC.putCloseable("idempotency_key", reply == null ? null : reply.idempotencyKey());
         MDC.MDCCloseable topic = MDC.putCloseable("kafka_topic", record.topic());
         MDC.MDCCloseable partition = MDC.putCloseable("kafka_partition", String.valueOf(record.partition()));
         MDC.MDCCloseable offset = MDC.putCloseable("kafka_offset", String.valueOf(record.offset()))) {
       if (outcome instanceof Outcome.DeadLettered dead) {
-        // The coordinates in the text too, for plain-text logs; the message ID only when it was
-        // validated (a reply's), never a raw header.
-        String validId = reply == null || reply.messageId() == null ? "unknown" : reply.messageId();
+        // The coordinates in the text too, for plain-text logs.
+        String validId = messageId == null ? "unknown" : messageId;
         log.warn("command {}-{}@{} (message ID {}) dead-lettered ({}): {}", record.topic(),
             record.partition(), record.offset(), validId, reply == null ? "no reply" : reply.status(),
             dead.reason().getMessage());
@@ -51,8 +47,15 @@ final class OutcomeLog {
     }
   }
 
-  private static @Nullable String header(ConsumerRecord<?, ?> record) {
-    Header header = record.headers().lastHeader(MessageHeaders.MESSAGE_ID);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  /**
+   * The message ID the worker accepted, or null; never a raw header: one it rejected may be
+   * megabytes, lines of forged log, or bytes that are not UTF-8.
+   */
+  private static @Nullable String acceptedMessageId(Outcome outcome, @Nullable Reply reply) {
+    if (reply != null && reply.messageId() != null) {
+      return reply.messageId();
+    }
+    return outcome instanceof Outcome.DeadLettered dead
+        && dead.reason() instanceof CommandRejectedException rejected ? rejected.messageId() : null;
   }
 }

@@ -28,7 +28,8 @@ final class RecordHandler {
   }
 
   CompletableFuture<Outcome> handle(ConsumerRecord<byte[], byte[]> record) {
-    ParseResult result = parser.parse(record.value(), headers(record));
+    ParseResult result = parser.parse(record.value(), headers(record),
+        RecordBytes.keyAndHeaders(record.key(), record.headers()));
     if (result instanceof ParseResult.Parsed parsed) {
       return commands.handle(parsed.command());
     }

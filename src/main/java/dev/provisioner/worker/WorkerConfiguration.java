@@ -156,7 +156,8 @@ class WorkerConfiguration {
         .maxConcurrentCalls(settings.worker().inFlight())
         .maxWaitDuration(Duration.ofDays(365))
         .build());
-    Publisher publisher = new Publisher(template, deadLetters, mapper, replyTopics, metrics);
+    Publisher publisher = new Publisher(template, deadLetters, mapper, replyTopics, metrics,
+        maxRequestBytes(template) - BoundedDeadLetters.FRAMING);
     return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher);
   }
 

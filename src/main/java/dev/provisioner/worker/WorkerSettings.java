@@ -39,6 +39,14 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
       }
       return new ApiSettings(baseUrl, key, connectTimeout, requestTimeout);
     }
+
+    /** As a record's, but the key masked as {@link ApiSettings#toString()} masks it. */
+    @Override
+    public String toString() {
+      return "Api[baseUrl=" + baseUrl + ", key=" + (key == null ? null : ApiSettings.mask(key))
+          + ", connectTimeout=" + connectTimeout
+          + ", requestTimeout=" + requestTimeout + ", allowLiveKey=" + allowLiveKey + "]";
+    }
   }
 
   /** Topic names, three distinct ones, and how the worker creates them when they are missing. */

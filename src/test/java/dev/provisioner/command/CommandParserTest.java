@@ -160,6 +160,24 @@ class CommandParserTest {
   }
 
   @Test
+  void countsTheKeyAndHeadersAgainstTheLimitWithTheValue() {
+    // Given a small valid command in a record whose key and headers fill the rest of the limit
+    byte[] value = "{\"message_id\":\"m\",\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"x\"}}"
+        .getBytes(UTF_8);
+
+    // When
+    ParseResult result = parser.parse(value, CommandHeaders.of(Map.of("message-id", "big")), MAX_BYTES - value.length + 1);
+
+    // Then
+    Invalid invalid = invalid(result, InvalidReason.TOO_LARGE);
+    assertThat(invalid.messageId()).isEqualTo("big");
+    assertThat(invalid.detail()).isEqualTo("record is " + (MAX_BYTES + 1) + " bytes (value " + value.length
+        + ", key and headers " + (MAX_BYTES - value.length + 1) + "), more than the limit of " + MAX_BYTES);
+    assertThat(parser.parse(value, CommandHeaders.of(Map.of()), MAX_BYTES - value.length))
+        .as("a record of exactly the limit").isInstanceOf(ParseResult.Parsed.class);
+  }
+
+  @Test
   void rejectsATwoMegabyteValueAndKeepsTheDetailShort() {
     // Given a 2 MB name, parsed by a parser that allows 4 MB
     CommandParser roomy = CommandParser.withMaxBytes(4 * MAX_BYTES);

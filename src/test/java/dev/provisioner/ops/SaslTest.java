@@ -9,12 +9,25 @@ import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.sandbox.Sandbox;
 import dev.provisioner.worker.WorkerApplication;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,20 +35,42 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The worker against a broker that requires SASL/PLAIN, configured only through {@code
- * spring.kafka.*}: it processes a command with the right credentials and stops at start with wrong ones.
+ * The worker against a broker that requires SASL/PLAIN and has ACLs, configured only through {@code
+ * spring.kafka.*}: it processes a command with the right credentials and stops at start with wrong
+ * ones; a reply topic its ACLs forbid does not stall it.
  * The operator tools ({@code submit}, {@code dlt}) take the same {@code --spring.kafka.*} settings.
  */
 class SaslTest {
 
   private static final String KEY = "sk_test_saslWorkerKey2Fp7";
+  private static final String LOCKED = "sasl-locked";
   private static LocalBroker broker;
   private static Sandbox sandbox;
 
   @BeforeAll
-  static void startSaslBroker() {
-    broker = SecuredKafka.saslBroker().start();
+  static void startSaslBroker() throws Exception {
+    broker = SecuredKafka.aclBroker().start();
+    grantAllBut(LOCKED);
     sandbox = Sandbox.start("--sandbox.api-key=" + KEY);
+  }
+
+  /**
+   * The provisioner may do anything, except write to topics named {@code prefix...}: neither
+   * {@code WRITE} nor {@code DESCRIBE} (which hides them) for {@code prefix-hidden...}.
+   */
+  private static void grantAllBut(String prefix) throws Exception {
+    List<AclBinding> acls = new ArrayList<>();
+    for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
+      acls.add(SecuredKafka.provisioner(new ResourcePattern(type, "*", PatternType.LITERAL), AclOperation.ALL,
+          AclPermissionType.ALLOW));
+    }
+    acls.add(SecuredKafka.provisioner(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+        AclOperation.ALL, AclPermissionType.ALLOW));
+    acls.add(SecuredKafka.provisioner(new ResourcePattern(ResourceType.TOPIC, prefix, PatternType.PREFIXED),
+        AclOperation.WRITE, AclPermissionType.DENY));
+    acls.add(SecuredKafka.provisioner(new ResourcePattern(ResourceType.TOPIC, prefix + "-hidden", PatternType.PREFIXED),
+        AclOperation.ALL, AclPermissionType.DENY));
+    SecuredKafka.grant(broker, acls);
   }
 
   @AfterAll
@@ -55,6 +90,35 @@ class SaslTest {
 
       // Then its created reply is on the replies topic
       assertThat(SecuredKafka.awaitFirst(client(), replies)).contains("\"message_id\":\"m-sasl\"", "\"status\":\"created\"");
+    }
+  }
+
+  @Test
+  void aReplyTopicTheWorkerMayNotWriteToOrSeeGetsItsReplyOnTheRepliesTopicAndTheNextCommandsToo() throws Exception {
+    // Given a worker, and two existing reply topics: one it may not write to, one it may not even see
+    String commands = "sasl-acl-" + UUID.randomUUID();
+    String replies = "sasl-acl-replies-" + UUID.randomUUID();
+    List<String> locked = List.of(LOCKED + "-" + UUID.randomUUID(), LOCKED + "-hidden-" + UUID.randomUUID());
+    try (Admin admin = Admin.create(SecuredKafka.saslClient(broker, "admin", "admin-secret"))) {
+      admin.createTopics(locked.stream().map(topic -> new NewTopic(topic, 1, (short) 1)).toList())
+          .all().get(30, TimeUnit.SECONDS);
+    }
+    try (ConfigurableApplicationContext worker = worker(commands, replies, "provisioner-secret");
+        KafkaProducer<String, String> producer = new KafkaProducer<>(client(), new StringSerializer(),
+            new StringSerializer())) {
+      // When commands name them, then one names no reply topic, all with one key
+      for (int i = 0; i < locked.size(); i++) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(commands, "k", SecretLeakIT.command("m-acl-" + i));
+        record.headers().add("kafka_replyTopic", locked.get(i).getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+      }
+      producer.send(new ProducerRecord<>(commands, "k", SecretLeakIT.command("m-acl-after"))).get();
+
+      // Then all three are answered on the replies topic, in order
+      assertThat(SecuredKafka.awaitValues(client(), replies, 3)).satisfiesExactly(
+          reply -> assertThat(reply).contains("\"message_id\":\"m-acl-0\"", "\"status\":\"created\""),
+          reply -> assertThat(reply).contains("\"message_id\":\"m-acl-1\"", "\"status\":\"created\""),
+          reply -> assertThat(reply).contains("\"message_id\":\"m-acl-after\"", "\"status\":\"created\""));
     }
   }
 

@@ -65,6 +65,18 @@ class WorkerSettingsTest {
   }
 
   @Test
+  void theBoundSettingsNeverShowTheKeyInTheirText() {
+    runner.withPropertyValues("provisioner.api.key=sk_test_CANARY123").run(context -> {
+      // When
+      WorkerSettings settings = context.getBean(WorkerSettings.class);
+
+      // Then
+      assertThat(settings.api().key()).isEqualTo("sk_test_CANARY123");
+      assertThat(settings.toString()).contains("key=sk_test_****").doesNotContain("CANARY123");
+    });
+  }
+
+  @Test
   void aMaxBackOffEqualToTheInitialOneIsAConstantBackOffAndPasses() {
     runner.withPropertyValues("provisioner.resilience.initial-backoff=1s",
         "provisioner.resilience.max-backoff=1s").run(context -> assertThat(context).hasNotFailed());

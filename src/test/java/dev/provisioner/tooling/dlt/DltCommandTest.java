@@ -137,7 +137,7 @@ class DltCommandTest {
   void replaySkipsADeadLetterWhoseValueWasLeftOutAndSaysWhereTheOriginalIs() {
     // Given
     String why = "the value of 3000081 bytes is too large for a dead letter (at most 1047552 bytes"
-        + " with its headers); the original is at account-commands-4 offset 17";
+        + " with its key and headers); the original is at account-commands-4 offset 17";
     dlt.add("big", "", REJECTED, "too-large: value is 3000081 bytes", Map.of(
         MessageHeaders.DLT_VALUE_OMITTED, why));
     dlt.add("b", "{}", FAILED, "gave up: 503", Map.of());
