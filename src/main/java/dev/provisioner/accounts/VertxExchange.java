@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class VertxExchange {
 
+  /** The largest response body read: 1 MiB. */
+  static final int MAX_RESPONSE_BYTES = 1 << 20;
+
   private final String call;
   private final OutcomeMapper outcomes;
   private final CompletableFuture<ApiOutcome> result = new CompletableFuture<>();
@@ -69,9 +72,36 @@ final class VertxExchange {
       return;
     }
     var response = body == null ? obtained.send() : obtained.send(body);
-    response.compose(answer -> answer.body().map(bytes -> outcome(answer, bytes)))
-        .onComplete((outcome, failure) -> finish(failure == null ? outcome
-            : outcomes.fromFailure(call, failure), vertx));
+    response.onComplete((answer, failure) -> {
+      if (failure != null) {
+        finish(outcomes.fromFailure(call, failure), vertx);
+      } else {
+        read(answer, vertx);
+      }
+    });
+  }
+
+  /**
+   * Reads the body up to {@link #MAX_RESPONSE_BYTES}: an account is a few kilobytes, and a broken
+   * API or proxy sending more would otherwise fill the heap (one body per call in flight). A body
+   * over it ends the call as a connection error, and its connection is closed.
+   */
+  private void read(HttpClientResponse answer, Vertx vertx) {
+    Buffer bytes = Buffer.buffer();
+    answer.handler(chunk -> {
+      if (result.isDone()) {
+        return;
+      }
+      if (bytes.length() + chunk.length() > MAX_RESPONSE_BYTES) {
+        finish(outcomes.fromFailure(call, new IOException("response body over " + MAX_RESPONSE_BYTES
+            + " bytes (status " + answer.statusCode() + ")")), vertx);
+        answer.request().reset();
+      } else {
+        bytes.appendBuffer(chunk);
+      }
+    });
+    answer.exceptionHandler(failure -> finish(outcomes.fromFailure(call, failure), vertx));
+    answer.endHandler(end -> finish(outcome(answer, bytes), vertx));
   }
 
   private ApiOutcome outcome(HttpClientResponse response, Buffer body) {

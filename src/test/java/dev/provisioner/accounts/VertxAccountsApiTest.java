@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.provisioner.accounts.ApiOutcome.Transient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,5 +32,19 @@ class VertxAccountsApiTest extends AccountsApiContract {
           .isInstanceOfSatisfying(Transient.class, failure -> assertThat(
               failure.problem().type()).isEqualTo(ClientProblems.TYPE_BASE + "connection-error"));
     }
+  }
+
+  @Test
+  void aResponseBodyOverOneMebibyteIsAConnectionErrorNotAFullHeap() {
+    // Given an API (or a proxy in front of it) answering with a 2 MiB body
+    server.answer(201, Map.of("Content-Type", "application/json"),
+        "{\"id\":\"bacc_1\",\"padding\":\"" + "x".repeat(2 << 20) + "\"}");
+
+    // When
+    ApiOutcome outcome = create();
+
+    // Then the body is not read to its end: retried like a broken connection, saying why
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(failure.problem().detail())
+        .contains("response body over 1048576 bytes (status 201)"));
   }
 }

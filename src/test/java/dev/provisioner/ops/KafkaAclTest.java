@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -42,10 +39,7 @@ class KafkaAclTest {
 
   @BeforeAll
   static void startBrokerWithAcls() {
-    broker = SecuredKafka.saslBroker()
-        .property("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-        .property("super.users", "User:admin;User:ANONYMOUS")
-        .start();
+    broker = SecuredKafka.aclBroker().start();
     sandbox = Sandbox.start("--sandbox.api-key=" + KEY);
   }
 
@@ -96,10 +90,7 @@ class KafkaAclTest {
   }
 
   private static void grant(ResourcePattern resource, AclOperation operation) throws Exception {
-    try (Admin admin = Admin.create(admin())) {
-      admin.createAcls(List.of(new AclBinding(resource, new AccessControlEntry("User:provisioner", "*",
-          operation, AclPermissionType.ALLOW)))).all().get();
-    }
+    SecuredKafka.grant(broker, List.of(SecuredKafka.provisioner(resource, operation, AclPermissionType.ALLOW)));
   }
 
   private static Properties admin() {

@@ -10,12 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -38,6 +45,25 @@ final class SecuredKafka {
         .property("listener.name.plaintext.plain.sasl.jaas.config", PLAIN + " required"
             + " username=\"admin\" password=\"admin-secret\" user_admin=\"admin-secret\""
             + " user_provisioner=\"" + PROVISIONER_PASSWORD + "\";");
+  }
+
+  /** {@link #saslBroker()} with ACLs: only {@code admin} (and the controller) may do anything unless granted. */
+  static LocalBroker.Builder aclBroker() {
+    return saslBroker()
+        .property("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+        .property("super.users", "User:admin;User:ANONYMOUS");
+  }
+
+  /** Adds ACL entries for {@code User:provisioner}, as {@code admin}. */
+  static void grant(LocalBroker broker, List<AclBinding> acls) throws Exception {
+    try (Admin admin = Admin.create(saslClient(broker, "admin", "admin-secret"))) {
+      admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** An ACL entry for {@code User:provisioner} from any host. */
+  static AclBinding provisioner(ResourcePattern resource, AclOperation operation, AclPermissionType permission) {
+    return new AclBinding(resource, new AccessControlEntry("User:provisioner", "*", operation, permission));
   }
 
   static String jaas(String user, String password) {
@@ -88,6 +114,11 @@ final class SecuredKafka {
 
   /** The first committed record's value on {@code topic}, within 90 s. */
   static String awaitFirst(Properties client, String topic) {
+    return awaitValues(client, topic, 1).get(0);
+  }
+
+  /** At least the first {@code count} committed records' values on {@code topic}, within 90 s. */
+  static List<String> awaitValues(Properties client, String topic, int count) {
     Properties props = with(client, Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -99,10 +130,10 @@ final class SecuredKafka {
       consumer.subscribe(List.of(topic));
       await().atMost(Duration.ofSeconds(90)).until(() -> {
         consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
-        return !values.isEmpty();
+        return values.size() >= count;
       });
     }
-    return values.get(0);
+    return values;
   }
 
   private static Properties with(Properties client, Map<String, Object> extra) {
