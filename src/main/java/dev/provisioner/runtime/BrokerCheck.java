@@ -10,6 +10,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Asks the broker for its cluster ID before a command relies on it. Without this, a client aimed
@@ -24,6 +27,9 @@ public final class BrokerCheck {
    * wrong address is reported while the operator still waits for it.
    */
   public static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  /** Warns once a second per client while no broker answers ("could not be established"). */
+  private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
   private BrokerCheck() {
   }
@@ -40,6 +46,10 @@ public final class BrokerCheck {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     String address = address(config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    LoggingSystem logging = LoggingSystem.get(BrokerCheck.class.getClassLoader());
+    LoggerConfiguration networkClient = logging.getLoggerConfiguration(NETWORK_CLIENT);
+    // The answer, or its absence, is this check's one line: not a warning a second meanwhile.
+    logging.setLogLevel(NETWORK_CLIENT, LogLevel.ERROR);
     try (Admin admin = Admin.create(config)) {
       admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
           .clusterId().get();
@@ -51,6 +61,8 @@ public final class BrokerCheck {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking " + address + " for its cluster ID", e);
+    } finally {
+      logging.setLogLevel(NETWORK_CLIENT, networkClient == null ? null : networkClient.getConfiguredLevel());
     }
   }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,21 +27,21 @@ final class ConnectivityHealth {
 
   /** Asks the cluster for its ID, through one admin client kept for health checks. */
   static KafkaHealth kafka(KafkaAdmin kafkaAdmin) {
-    return new KafkaHealth(Admin.create(kafkaAdmin.getConfigurationProperties()));
+    return new KafkaHealth(new LazyAdmin(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(2)));
   }
 
   /** The Kafka part; closing it closes its admin client. */
   static final class KafkaHealth implements HealthIndicator, AutoCloseable {
-    private final Admin admin;
+    private final LazyAdmin admin;
 
-    KafkaHealth(Admin admin) {
+    KafkaHealth(LazyAdmin admin) {
       this.admin = admin;
     }
 
     @Override
     public Health health() {
       try {
-        String clusterId = admin.describeCluster(new DescribeClusterOptions()
+        String clusterId = admin.get().describeCluster(new DescribeClusterOptions()
             .timeoutMs((int) TIMEOUT.toMillis())).clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return Health.up().withDetail("clusterId", clusterId).build();
       } catch (InterruptedException ex) {
@@ -58,7 +57,7 @@ final class ConnectivityHealth {
 
     @Override
     public void close() {
-      admin.close(Duration.ofSeconds(2));
+      admin.close();
     }
   }
 

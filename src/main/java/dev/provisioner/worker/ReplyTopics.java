@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
@@ -40,14 +39,14 @@ final class ReplyTopics implements AutoCloseable {
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
   private static final int CACHED = 1_000;
 
-  private final Admin admin;
+  private final LazyAdmin admin;
   private final String replies;
   private final Set<String> forbidden;
   private final Clock clock;
   private final Map<String, Instant> existing = answers();
   private final Map<String, Instant> refused = answers();
 
-  ReplyTopics(Admin admin, WorkerSettings.Topics topics, Clock clock) {
+  ReplyTopics(LazyAdmin admin, WorkerSettings.Topics topics, Clock clock) {
     this.admin = admin;
     this.replies = topics.replies();
     this.forbidden = Set.of(topics.commands(), topics.deadLetters());
@@ -114,7 +113,7 @@ final class ReplyTopics implements AutoCloseable {
    */
   private boolean describe(String topic) {
     try {
-      admin.describeTopics(Set.of(topic)).allTopicNames()
+      admin.get().describeTopics(Set.of(topic)).allTopicNames()
           .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (ExecutionException ex) {
@@ -149,6 +148,6 @@ final class ReplyTopics implements AutoCloseable {
 
   @Override
   public void close() {
-    admin.close(Duration.ofSeconds(5));
+    admin.close();
   }
 }

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -138,7 +137,8 @@ class WorkerConfiguration {
 
   @Bean
   ReplyTopics replyTopics(KafkaAdmin kafkaAdmin, WorkerSettings settings, Clock clock) {
-    return new ReplyTopics(Admin.create(kafkaAdmin.getConfigurationProperties()), settings.topics(), clock);
+    return new ReplyTopics(new LazyAdmin(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(5)),
+        settings.topics(), clock);
   }
 
   @Bean

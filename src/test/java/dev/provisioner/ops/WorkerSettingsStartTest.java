@@ -113,6 +113,8 @@ class WorkerSettingsStartTest {
     assertThat(run.err()).as(run.toString()).endsWith("error: cannot reach Kafka at "
         + "spring.kafka.bootstrap-servers=" + servers + " within 15 s\n");
     assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+    // and not after a warning a second from each Kafka client meanwhile
+    assertThat(run.out() + run.err()).as(run.toString()).doesNotContain("could not be established");
   }
 
 
