@@ -82,7 +82,9 @@ final class DevCommand implements Callable<Integer> {
     });
     String api = given(API).orElseGet(() -> {
       List<String> sandboxArgs = new ArrayList<>(KafkaLogging.warningsOnlyArgs());
-      sandboxArgs.addAll(List.of("--port=" + sandboxPort, OWN_SHUTDOWN));
+      // One JVM, one log: the first context to name the application names every line, and the
+      // sandbox's name on the worker's lines ("[sandbox] ... worker ready") misled readers.
+      sandboxArgs.addAll(List.of("--port=" + sandboxPort, OWN_SHUTDOWN, "--logging.include-application-name=false"));
       Sandbox sandbox = starting("--sandbox-port", () -> Sandbox.start(sandboxArgs.toArray(String[]::new)));
       running.push(sandbox);
       args.add(API + sandbox.baseUrl());

@@ -1,6 +1,8 @@
 package dev.provisioner.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,9 @@ public final class Main implements Callable<Integer> {
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(new OneLineErrors())
-        .setParameterExceptionHandler(OneLineErrors::onUsageError);
+        .setParameterExceptionHandler(OneLineErrors::onUsageError)
+        .registerConverter(Duration.class, OptionTypes::duration)
+        .registerConverter(Instant.class, OptionTypes::instant);
     return commandLine.execute(args);
   }
 

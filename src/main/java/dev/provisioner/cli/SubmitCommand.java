@@ -75,7 +75,7 @@ final class SubmitCommand implements Callable<Integer> {
   private String repliesTopic;
 
   @Option(names = "--timeout", defaultValue = "PT10M",
-      description = "how long to await replies, ISO-8601 (default ${DEFAULT-VALUE})")
+      description = "how long to await replies, e.g. PT10M or 10m (default ${DEFAULT-VALUE})")
   private Duration timeout;
 
   /** The other {@code --spring.kafka.*} settings (security, any client property). */

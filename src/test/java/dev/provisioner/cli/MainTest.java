@@ -24,6 +24,30 @@ class MainTest {
   }
 
   @Test
+  void aTimeOptionThatDoesNotParseSaysWhatFormIsExpectedNotWhichJavaClassFailed() {
+    // When a duration and an instant are given in forms that do not parse
+    CliRun timeout = CliRun.of("submit", "accounts.csv", "--timeout=ten minutes");
+    CliRun since = CliRun.of("dlt", "replay", "--since=yesterday");
+
+    // Then each is bad usage naming the option, the value and an example of the form
+    assertThat(timeout.exitCode()).as(timeout.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(timeout.err()).as(timeout.toString()).startsWith("error: Invalid value for option '--timeout': "
+        + "'ten minutes' is not a duration (e.g. PT10M or 10m)\n").doesNotContain("java.");
+    assertThat(since.exitCode()).as(since.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(since.err()).as(since.toString()).startsWith("error: Invalid value for option '--since': "
+        + "'yesterday' is not an ISO-8601 instant (e.g. 2026-11-23T08:00:00Z)\n").doesNotContain("java.");
+  }
+
+  @Test
+  void aTimeoutInTheWorkerSettingsFormIsAcceptedAsWellAsIso8601() {
+    // When --timeout is given as the worker's settings give durations (the file is missing)
+    CliRun run = CliRun.of("submit", "no-such-file.csv", "--timeout=10m");
+
+    // Then the option parsed: the error is about the file
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: cannot read no-such-file.csv\n");
+  }
+
+  @Test
   void noCommandIsBadUsageAnsweredWithTheUsageOnStandardError() {
     // When the jar runs without arguments
     CliRun run = CliRun.of();

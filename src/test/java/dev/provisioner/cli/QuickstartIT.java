@@ -82,6 +82,9 @@ class QuickstartIT {
       String send = banner.get(banner.indexOf("Send a command:") + 1);
       String read = banner.get(banner.indexOf("Read the reply:") + 1);
       assertThat(send).contains("-b localhost:" + brokerPort + " ");
+      assertThat(dev.stdout().lines().filter(line -> line.contains("worker ready")))
+          .as("the worker's log lines are labelled as the worker's, not the sandbox's")
+          .singleElement().asString().contains("[account-provisioner] ");
 
       assertThat(bash(send)).isEmpty();
       AtomicReference<String> replies = new AtomicReference<>("");

@@ -81,8 +81,9 @@ final class Progress {
     double rate = (done - base.done()) / seconds;
     samples.addLast(new Sample(now, done));
     String eta = rate <= 0 || done >= total ? "-" : Math.round((total - done) / rate) + "s";
-    String figures = "sent %d/%d, answered %d, %.0f/s, ETA %s".formatted(sent, total, answered,
-        rate, eta);
+    // Without awaiting no reply is read: "answered 0" would say the worker answered nothing.
+    String answers = awaiting ? ", answered " + answered : "";
+    String figures = "sent %d/%d%s, %.0f/s, ETA %s".formatted(sent, total, answers, rate, eta);
     if (terminal) {
       out.print("\r" + bar(done) + " " + figures + "   ");
       out.flush();

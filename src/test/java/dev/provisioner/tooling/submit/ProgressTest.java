@@ -15,6 +15,22 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
 
   @Test
+  void withoutAwaitingNoAnsweredCountIsShownSinceNoReplyIsRead() {
+    // Given a run with --no-await: replies are not read
+    StringWriter text = new StringWriter();
+    MovingClock clock = new MovingClock();
+    Progress progress = new Progress(new PrintWriter(text, true), false, 3, false, clock);
+
+    // When every row is sent within a second
+    clock.advance(Duration.ofSeconds(1));
+    progress.sent(3);
+    progress.finish();
+
+    // Then the line counts what was sent and says nothing of answers
+    assertThat(text.toString().lines()).containsExactly("progress: sent 3/3, 3/s, ETA -");
+  }
+
+  @Test
   void withoutATerminalAPlainLineIsPrintedEveryFiveSecondsWithRateAndEta() {
     // Given
     StringWriter text = new StringWriter();
@@ -30,7 +46,7 @@ class ProgressTest {
 
     // Then
     assertThat(text.toString().lines()).containsExactly(
-        "progress: sent 2/100, answered 0, 0/s, ETA 245s");
+        "progress: sent 2/100, 0/s, ETA 245s");
   }
 
   @Test

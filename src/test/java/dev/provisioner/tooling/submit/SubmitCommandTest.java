@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.testing.Readme;
 import dev.provisioner.testing.TestKafka;
 import dev.provisioner.worker.WorkerFixture;
 import java.io.IOException;
@@ -194,6 +195,34 @@ class SubmitCommandTest {
     assertThat(withoutReplies.exitCode()).as(withoutReplies.toString()).isEqualTo(2);
     assertThat(withoutReplies.err()).contains("--report needs replies: leave out --no-await");
     assertThat(fixture.accountCount()).isEqualTo(before);
+  }
+
+  @Test
+  void theReadmeExampleFilesGiveTheSummaryAndReportsTheReadmeShows() throws IOException {
+    // Given the README's example files, each in a directory of its own
+    Path csv = Files.writeString(Files.createDirectory(dir.resolve("csv")).resolve("accounts.csv"),
+        Readme.blockAfter("For example, `accounts.csv`"));
+    Path ndjson = Files.writeString(Files.createDirectory(dir.resolve("ndjson")).resolve("accounts.ndjson"),
+        Readme.blockAfter("The same as `accounts.ndjson`"));
+
+    // When each is submitted
+    CliRun csvRun = submit(csv);
+    CliRun ndjsonRun = submit(ndjson);
+
+    // Then the summary is the README's, and so are the reports but for the account IDs
+    String summary = Readme.blockAfter("`submit accounts.csv` against `dev` prints").lines().toList().get(1);
+    assertThat(csvRun.exitCode()).as(csvRun.toString()).isZero();
+    assertThat(csvRun.out()).as(csvRun.toString()).contains(summary);
+    assertThat(reportOf(csv)).isEqualTo(Readme.blockAfter("writes `accounts.report.csv` (the account IDs differ")
+        .lines().toList());
+    assertThat(ndjsonRun.exitCode()).as(ndjsonRun.toString()).isZero();
+    assertThat(reportOf(ndjson)).isEqualTo(Readme.blockAfter("gives this report").lines().toList());
+  }
+
+  /** The report's lines (CRLF-ended, as RFC 4180 has it), account IDs as the README writes them. */
+  private static List<String> reportOf(Path file) throws IOException {
+    return Files.readAllLines(file.resolveSibling("accounts.report.csv")).stream()
+        .map(line -> line.replaceAll("bacc_\\w+", "bacc_...")).toList();
   }
 
   @Test
