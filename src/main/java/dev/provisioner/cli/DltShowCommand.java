@@ -1,0 +1,75 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.tooling.dlt.DeadLetter;
+import dev.provisioner.tooling.dlt.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code dlt show}: one dead letter, found by partition and offset or by message ID, headers decoded. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show one dead letter with its headers decoded.")
+final class DltShowCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+  @Mixin
+  DltWhere where;
+  @Unmatched
+  List<String> springArgs = new ArrayList<>();
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Which which;
+
+  static final class Which {
+    @ArgGroup(exclusive = false)
+    @Nullable At at;
+    @Option(names = "--message-id", description = "the first record with this message-id header")
+    @Nullable String messageId;
+  }
+
+  static final class At {
+    @Option(names = "--partition", required = true, description = "the dead letter's partition")
+    int partition;
+    @Option(names = "--offset", required = true, description = "the dead letter's offset")
+    long offset;
+  }
+
+  @Override
+  public Integer call() {
+    DeadLetters letters = new DeadLetters(where.settings(springArgs));
+    Optional<DeadLetter> letter = DltCommand.named(() -> which.at != null
+        ? letters.at(which.at.partition, which.at.offset)
+        : letters.withMessageId(String.valueOf(which.messageId)));
+    if (letter.isEmpty()) {
+      spec.commandLine().getErr().println("error: no such dead letter on " + where.topic);
+      return ExitCodes.FAILURES;
+    }
+    spec.commandLine().getOut().println(DltCommand.JSON.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(view(letter.get())));
+    return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> view(DeadLetter letter) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("partition", letter.record().partition());
+    view.put("offset", letter.record().offset());
+    view.put("timestamp", letter.timestamp().toString());
+    view.put("key", letter.key());
+    view.put("reason", letter.reason());
+    view.put("headers", letter.decodedHeaders());
+    byte[] value = letter.record().value();
+    view.put("value", value == null ? null : new String(value, StandardCharsets.UTF_8));
+    return view;
+  }
+}
