@@ -82,6 +82,12 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
       throw new IllegalArgumentException("provisioner.api.key must be visible ASCII without "
           + "spaces (the value is not shown)");
     }
+    if (key.contains(",")) {
+      // Spring Boot joins a property given twice with a comma: "sk_test_a,sk_live_b" would pass
+      // for a test key and then be refused by the API.
+      throw new IllegalArgumentException("provisioner.api.key must be one key, but has a comma: "
+          + "was it given twice? (the value is not shown)");
+    }
   }
 
   private static void requirePositive(String name, @Nullable Duration value) {

@@ -47,6 +47,16 @@ class ApiSettingsTest {
   }
 
   @Test
+  void refusesAKeyGivenTwiceWhichSpringBootJoinsWithACommaWithoutShowingIt() {
+    // Given --provisioner.api.key=sk_test_... and again --provisioner.api.key=sk_live_...
+    String joined = "sk_test_firstKey1,sk_live_secondKey2";
+
+    // Then
+    assertThatThrownBy(() -> new ApiSettings(BASE, joined, SECOND, SECOND))
+        .hasMessage("provisioner.api.key must be one key, but has a comma: was it given twice? (the value is not shown)");
+  }
+
+  @Test
   void refusesATimeoutThatIsNotPositive() {
     assertThatThrownBy(() -> new ApiSettings(BASE, KEY, Duration.ZERO, SECOND))
         .hasMessage("provisioner.api.connect-timeout must be a positive duration, but was PT0S");

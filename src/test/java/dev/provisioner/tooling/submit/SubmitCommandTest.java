@@ -97,7 +97,7 @@ class SubmitCommandTest {
     assertThat(result.out()).as(result.toString()).contains("report: " + report);
     List<String> lines = Files.readAllLines(report);
     assertThat(lines).as(result.toString()).hasSize(4);
-    assertThat(lines.get(1)).startsWith("1,m-" + run + "-1,acc-" + run + "-1,not-sent,,nothing sent: 1 invalid rows");
+    assertThat(lines.get(1)).startsWith("1,m-" + run + "-1,acc-" + run + "-1,not-sent,,nothing sent: 1 invalid row ");
     assertThat(lines.get(2)).startsWith("2,").contains(",acc-" + run + "-2,invalid,,").contains("account.currency");
     assertThat(lines.get(3)).startsWith("3,sub-").contains(",acc-" + run + "-3,not-sent,,nothing sent: ");
   }
