@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
@@ -94,6 +95,9 @@ final class DevCommand implements Callable<Integer> {
       args.add("--provisioner.api.key=" + DEV_KEY);
     }
     args.addAll(springArgs);
+    // Spring Boot sets logging up once per JVM, and the sandbox's context came first: set up again,
+    // the worker's own logging settings apply (e.g. --logging.structured.format.console=ecs).
+    LoggingSystem.get(DevCommand.class.getClassLoader()).cleanUp();
     ConfigurableApplicationContext worker = Starting.orUsageError(() -> WorkerApplication.start(args));
     running.push(worker);
     banner(spec.commandLine().getOut(), broker, api, worker);

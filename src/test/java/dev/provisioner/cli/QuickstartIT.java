@@ -98,6 +98,21 @@ class QuickstartIT {
   }
 
   @Test
+  void theWorkersLoggingSettingsApplyInDevAsInTheWorkerCommand() {
+    // Given dev asked for JSON logs, a setting it passes to the worker
+    try (JarProcess dev = JarProcess.start(logs, "dev", "--broker-port=0", "--sandbox-port=0", "--server.port=0",
+        "--logging.structured.format.console=ecs")) {
+      // When the worker is ready
+      dev.awaitOutput("Ctrl-C stops everything", Duration.ofMinutes(2));
+
+      // Then it said so in an ECS JSON line, though the sandbox in the same JVM set logging up first
+      assertThat(dev.stdout().lines().filter(line -> line.contains("worker ready")).toList())
+          .as(dev.toString()).singleElement()
+          .satisfies(line -> assertThat(line).startsWith("{\"@timestamp\"").contains("\"service\":{\"name\":\"account-provisioner\""));
+    }
+  }
+
+  @Test
   void aTakenBrokerPortIsOneLineNamingTheOptionThatPicksAnother() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         JarProcess dev = JarProcess.start(logs, "dev", "--broker-port=" + taken.getLocalPort())) {
