@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Spring, so nothing configures logging and Logback's default prints everything on standard
  * output, which is the command's own output (reports, JSON, summaries). A broker that cannot be
  * reached made the clients print hundreds of connection warnings there. The commands report such
- * failures themselves in one line, so only the clients' errors are kept, and on standard error.
+ * failures themselves in one line, so only the clients' errors are kept, one line each, on
+ * standard error.
  */
 public final class ClientLogs {
 
@@ -42,7 +43,9 @@ public final class ClientLogs {
   private static ConsoleAppender<ILoggingEvent> standardError(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+    // One line per event, the exception's class, message and first frame included: a client
+    // thread dying (e.g. of OutOfMemoryError) printed a whole stack trace among the tool's lines.
+    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%replace( %ex{short}){'\\s+', ' '}%nopex%n");
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
