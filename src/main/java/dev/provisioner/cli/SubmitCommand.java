@@ -3,6 +3,7 @@ package dev.provisioner.cli;
 import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.ClientLogs;
 import dev.provisioner.tooling.KafkaClients;
+import dev.provisioner.tooling.MissingTopicException;
 import dev.provisioner.tooling.submit.Interruption;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
@@ -12,8 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -117,14 +123,23 @@ final class SubmitCommand implements Callable<Integer> {
     SubmitSummary summary;
     try {
       summary = new Submitter(settings, out, Clock.systemUTC(), interruption).run();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(file + ": " + e.getMessage());
-    } catch (BrokerUnreachableException e) {
-      // a setting to fix, named as the user typed it; nothing was sent
-      throw new UsageException(e.getMessage());
     } catch (OutOfMemoryError e) {
       // The Submitter and the rows it tracked are unreachable here: heap enough again for one line.
       throw new UsageException(outOfMemory());
+    } catch (RuntimeException e) {
+      if (outOfMemoryAmong(e)) {
+        // e.g. try-with-resources adding the JVM's shared OutOfMemoryError to itself as suppressed
+        // ("Self-suppression not permitted"), which arrives as an IllegalArgumentException
+        throw new UsageException(outOfMemory());
+      }
+      if (e instanceof BrokerUnreachableException || e instanceof MissingTopicException) {
+        // a setting to fix, named as the user typed it; nothing was sent
+        throw new UsageException(e.getMessage());
+      }
+      if (e instanceof IllegalArgumentException) {
+        throw new UsageException(file + ": " + e.getMessage());
+      }
+      throw e;
     }
     out.println(summary.describe());
     if (report != null) {
@@ -137,6 +152,25 @@ final class SubmitCommand implements Callable<Integer> {
           + "twice" + (await ? ", and the rows created already are reported replayed" : ""));
     }
     return summary.exitCode();
+  }
+
+  /** Whether an OutOfMemoryError is the failure, its cause or one it suppressed, at any depth. */
+  static boolean outOfMemoryAmong(Throwable failure) {
+    Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!pending.isEmpty()) {
+      Throwable next = pending.pop();
+      if (next instanceof OutOfMemoryError) {
+        return true;
+      }
+      if (seen.add(next)) {
+        if (next.getCause() != null) {
+          pending.push(next.getCause());
+        }
+        pending.addAll(List.of(next.getSuppressed()));
+      }
+    }
+    return false;
   }
 
   private String outOfMemory() {

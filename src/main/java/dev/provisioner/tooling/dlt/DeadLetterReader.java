@@ -1,5 +1,6 @@
 package dev.provisioner.tooling.dlt;
 
+import dev.provisioner.tooling.MissingTopicException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class DeadLetterReader implements AutoCloseable {
         .toList();
     if (partitions.isEmpty()) {
       consumer.close();
-      throw new IllegalArgumentException("the dead-letter topic " + topic + " does not exist");
+      throw new MissingTopicException("the dead-letter topic " + topic + " does not exist");
     }
     consumer.assign(partitions);
     ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));

@@ -2,6 +2,7 @@ package dev.provisioner.tooling.submit;
 
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.tooling.KafkaClients;
+import dev.provisioner.tooling.MissingTopicException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,7 +37,8 @@ final class ReplyCollector implements AutoCloseable {
         .toList();
     if (partitions.isEmpty()) {
       consumer.close();
-      throw new IllegalArgumentException("the replies topic " + topic + " does not exist");
+      throw new MissingTopicException("the replies topic " + topic + " does not exist, so nothing was sent"
+          + " (the worker creates its topics when it starts; name its replies topic with --replies-topic)");
     }
     consumer.assign(partitions);
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));

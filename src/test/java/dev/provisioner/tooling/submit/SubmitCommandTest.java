@@ -226,6 +226,23 @@ class SubmitCommandTest {
   }
 
   @Test
+  void aRepliesTopicTheBrokerDoesNotHaveIsBadUsageNamingItBeforeAnythingIsSent() throws IOException {
+    Path file = accountsCsv("typo", 3, 0);
+    long before = fixture.accountCount();
+    String missing = "no-such-replies-" + UUID.randomUUID();
+
+    CliRun run = CliRun.of("submit", file.toString(), "--bootstrap-servers=" + TestKafka.bootstrapServers(),
+        "--commands-topic=" + fixture.commands, "--replies-topic=" + missing);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: the replies topic " + missing
+        + " does not exist, so nothing was sent (the worker creates its topics when it starts;"
+        + " name its replies topic with --replies-topic)\n");
+    assertThat(run.out()).doesNotContain("sent 1");
+    assertThat(fixture.accountCount()).isEqualTo(before);
+  }
+
+  @Test
   void anUnknownColumnIsAUsageErrorNamingIt() throws IOException {
     Path file = Files.writeString(dir.resolve("typo.csv"), "external_reference,colour\na,b\n");
 
