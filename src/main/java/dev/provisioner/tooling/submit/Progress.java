@@ -80,7 +80,7 @@ final class Progress {
     double seconds = Math.max(0.001, Duration.between(base.at(), now).toMillis() / 1000.0);
     double rate = (done - base.done()) / seconds;
     samples.addLast(new Sample(now, done));
-    String eta = rate <= 0 || done >= total ? "-" : Math.round((total - done) / rate) + "s";
+    String eta = rate <= 0 || done >= total ? "-" : eta(Math.round((total - done) / rate));
     // Without awaiting no reply is read: "answered 0" would say the worker answered nothing.
     String answers = awaiting ? ", answered " + answered : "";
     String figures = "sent %d/%d%s, %.0f/s, ETA %s".formatted(sent, total, answers, rate, eta);
@@ -90,6 +90,20 @@ final class Progress {
     } else {
       out.println("progress: " + figures);
     }
+  }
+
+  /** 45s, 4m05s, 2h07m; a rate that has all but stopped (e.g. during an API outage) gives "over 1 day". */
+  static String eta(long seconds) {
+    if (seconds < 60) {
+      return seconds + "s";
+    }
+    if (seconds < 3600) {
+      return "%dm%02ds".formatted(seconds / 60, seconds % 60);
+    }
+    if (seconds < 86_400) {
+      return "%dh%02dm".formatted(seconds / 3600, seconds % 3600 / 60);
+    }
+    return "over 1 day";
   }
 
   private String bar(long done) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Progress is a bar redrawn in place on a terminal and a periodic plain line otherwise. */
 class ProgressTest {
@@ -46,7 +48,7 @@ class ProgressTest {
 
     // Then
     assertThat(text.toString().lines()).containsExactly(
-        "progress: sent 2/100, 0/s, ETA 245s");
+        "progress: sent 2/100, 0/s, ETA 4m05s");
   }
 
   @Test
@@ -69,7 +71,14 @@ class ProgressTest {
     // Then the last line (at 70 s) shows the rate since the first reply, not since the start
     // (which would be 129/s and an ETA of 708 s)
     assertThat(text.toString().lines().reduce((first, last) -> last).orElseThrow())
-        .isEqualTo("progress: sent 0/100000, answered 9002, 900/s, ETA 101s");
+        .isEqualTo("progress: sent 0/100000, answered 9002, 900/s, ETA 1m41s");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, 0s", "59, 59s", "60, 1m00s", "245, 4m05s", "3599, 59m59s", "3600, 1h00m", "7620, 2h07m",
+      "86399, 23h59m", "86400, over 1 day", "349698, over 1 day"})
+  void theEtaIsInSecondsMinutesOrHoursAndAStalledRunIsOverADay(long seconds, String eta) {
+    assertThat(Progress.eta(seconds)).isEqualTo(eta);
   }
 
   @Test
