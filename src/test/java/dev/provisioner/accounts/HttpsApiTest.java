@@ -10,11 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API client over TLS, as against Moment's {@code https://} base URL: against a local HTTPS
@@ -35,7 +30,6 @@ class HttpsApiTest {
   @TempDir
   static Path dir;
   private static HttpsServer server;
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final List<String> requests = new CopyOnWriteArrayList<>();
   private static SelfSignedCertificate certificate;
 
@@ -107,14 +101,7 @@ class HttpsApiTest {
   }
 
   private static ApiOutcome create(String baseUrl) {
-    ApiSettings settings = new ApiSettings(URI.create(baseUrl), "sk_test_tls", Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
-    try (VertxAccountsApi api = new VertxAccountsApi(settings, MAPPER, Clock.systemUTC())) {
-      CompletableFuture<ApiOutcome> outcome = api.create(MAPPER.readTree("{\"external_reference\":\"ref-1\"}"),
-          "tls-1-create");
-      assertThat(outcome).succeedsWithin(Duration.ofSeconds(10));
-      return outcome.join();
-    }
+    return OneCreate.at(URI.create(baseUrl), "tls");
   }
 
   /** The JVM-wide trust store, set for {@code body} only. */

@@ -3,14 +3,9 @@ package dev.provisioner.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API client honours the JVM's proxy properties, as the JDK's own clients do: the "proxy" is
@@ -18,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class JvmProxyTest {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final URI UNRESOLVABLE_API = URI.create("http://api.moment.invalid");
 
   @AfterEach
@@ -56,14 +50,7 @@ class JvmProxyTest {
     assertThat(JvmProxy.forUrl(UNRESOLVABLE_API)).isEmpty();
   }
 
-  private static ApiOutcome create() throws Exception {
-    ApiSettings settings = new ApiSettings(UNRESOLVABLE_API, "sk_test_proxy", Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
-    try (VertxAccountsApi api = new VertxAccountsApi(settings, MAPPER, Clock.systemUTC())) {
-      CompletableFuture<ApiOutcome> outcome = api.create(MAPPER.readTree("{\"external_reference\":\"ref-1\"}"),
-          "proxy-1-create");
-      assertThat(outcome).succeedsWithin(Duration.ofSeconds(10));
-      return outcome.join();
-    }
+  private static ApiOutcome create() {
+    return OneCreate.at(UNRESOLVABLE_API, "proxy");
   }
 }
