@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,17 +41,17 @@ class WorkerSettingsStartTest {
         Arguments.of("base URL not http", List.of("--provisioner.api.base-url=ftp://host", KEY),
             "provisioner.api.base-url"),
         Arguments.of("in-flight not a number", List.of(BASE_URL, KEY, "--provisioner.worker.in-flight=abc"),
-            "provisioner.worker.in-flight must be a valid int, but was 'abc'"),
+            "provisioner.worker.in-flight must be a whole number from -2147483648 to 2147483647, but was 'abc'"),
         Arguments.of("connect timeout not a duration",
             List.of(BASE_URL, KEY, "--provisioner.api.connect-timeout=bogus"),
-            "provisioner.api.connect-timeout must be a valid Duration, but was 'bogus'"),
+            "provisioner.api.connect-timeout must be a duration such as 500ms, 10s, 2m or 24h, but was 'bogus'"),
         Arguments.of("request timeout zero", List.of(BASE_URL, KEY, "--provisioner.api.request-timeout=0s"),
             "provisioner.api.request-timeout"),
         Arguments.of("listener concurrency 0",
             List.of(BASE_URL, KEY, "--spring.kafka.listener.concurrency=0"),
             "spring.kafka.listener.concurrency must be at least 1, but was 0"),
         Arguments.of("empty commands topic", List.of(BASE_URL, KEY, "--provisioner.topics.commands="),
-            "provisioner.topics.commands must be a legal Kafka topic name"),
+            "provisioner.topics.commands must not be empty"),
         Arguments.of("unknown log format",
             List.of(BASE_URL, KEY, "--logging.structured.format.console=bogus"),
             "logging.structured.format.console must be one of ecs, gelf, logstash"),
@@ -65,6 +66,33 @@ class WorkerSettingsStartTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badSettings")
   void aBadSettingStopsTheStartWithOneLineNamingIt(String name, List<String> settings, String named) {
+    assertStopsWithOneLineContaining(settings, named);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--provisioner.api.connect-timeout=10 minutes | provisioner.api.connect-timeout must be a duration "
+          + "such as 500ms, 10s, 2m or 24h, but was '10 minutes'",
+      "--provisioner.api.connect-timeout= | provisioner.api.connect-timeout must not be empty",
+      "--provisioner.api.connect-timeout=99999999999999d | provisioner.api.connect-timeout must be a "
+          + "positive duration of at most 1d (e.g. 500ms, 10s, 2m), but was 99999999999999d",
+      "--provisioner.api.allow-live-key=maybe | provisioner.api.allow-live-key must be true or false, but "
+          + "was 'maybe'",
+      "--provisioner.topics.replication=40000 | provisioner.topics.replication must be a whole number "
+          + "from -32768 to 32767, but was '40000'",
+      "--spring.kafka.consumer.group-id= | spring.kafka.consumer.group-id must not be empty",
+      "--spring.kafka.producer.transaction-id-prefix= | spring.kafka.producer.transaction-id-prefix must "
+          + "not be empty",
+      "--spring.kafka.consumer.max-poll-records=0 | spring.kafka.consumer.max-poll-records must be at "
+          + "least 1, but was 0",
+      "--spring.kafka.listener.auth-exception-retry-interval=-1s | "
+          + "spring.kafka.listener.auth-exception-retry-interval must be a positive duration of at most 1d"})
+  void aValueSpringBootOrKafkaWouldTakeOrReportInItsOwnWordsStopsTheStartNamingIt(String setting,
+      String named) {
+    assertStopsWithOneLineContaining(List.of(BASE_URL, KEY, setting), named);
+  }
+
+  private static void assertStopsWithOneLineContaining(List<String> settings, String named) {
     // Given a worker command line with one bad setting
     List<String> args = new ArrayList<>(List.of("worker", "--server.port=0",
         "--spring.kafka.bootstrap-servers=localhost:9"));
