@@ -27,10 +27,19 @@ public final class DurationSettings {
 
   /** Refuses a value that is not above zero and at most {@code longest}, naming {@code name}. */
   public static void requirePositive(String name, @Nullable Duration value, Duration longest) {
-    if (value == null || value.isNegative() || value.isZero() || value.compareTo(longest) > 0) {
-      throw new IllegalArgumentException(name + " must be a positive duration of at most "
-          + text(longest) + " (e.g. 500ms, 10s, 2m), but was " + (value == null ? null : text(value)));
+    String problem = problem(name, value, longest);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
+  }
+
+  /** Why {@code value} cannot be {@code name}, or null when it is above zero and at most {@code longest}. */
+  public static @Nullable String problem(String name, @Nullable Duration value, Duration longest) {
+    if (value == null || value.isNegative() || value.isZero() || value.compareTo(longest) > 0) {
+      return name + " must be a positive duration of at most " + text(longest) + " (e.g. 500ms, 10s, 2m), "
+          + "but was " + (value == null ? null : text(value));
+    }
+    return null;
   }
 
   /** {@code value} in the largest of Spring Boot's units that shows it exactly: {@code 90s}, {@code 2m}. */
