@@ -85,6 +85,9 @@ class WorkerSettingsStartTest {
           + "not be empty",
       "--spring.kafka.consumer.max-poll-records=0 | spring.kafka.consumer.max-poll-records must be at "
           + "least 1, but was 0",
+      "--provisioner.resilience.max-batch-wait=15m | provisioner.resilience.max-batch-wait must be less "
+          + "than spring.kafka.consumer.properties.max.poll.interval.ms (10m), or a waiting batch loses "
+          + "its partitions, but was 15m",
       "--spring.kafka.listener.auth-exception-retry-interval=-1s | "
           + "spring.kafka.listener.auth-exception-retry-interval must be a positive duration of at most 1d"})
   void aValueSpringBootOrKafkaWouldTakeOrReportInItsOwnWordsStopsTheStartNamingIt(String setting,

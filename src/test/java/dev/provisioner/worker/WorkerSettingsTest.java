@@ -1,12 +1,15 @@
 package dev.provisioner.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -91,6 +94,37 @@ class WorkerSettingsTest {
   void aMaxBackOffEqualToTheInitialOneIsAConstantBackOffAndPasses() {
     runner.withPropertyValues("provisioner.resilience.initial-backoff=1s",
         "provisioner.resilience.max-backoff=1s").run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @ParameterizedTest(name = "max-batch-wait={0}, max.poll.interval.ms={1}")
+  @CsvSource({"10m, 600000, 10m", "15m, 600000, 10m", "5m, , 5m"})
+  void aBatchWaitKafkaWouldNotWaitForFailsNamingBothSettings(String maxBatchWait, String pollInterval,
+      String interval) {
+    // Given a consumer poll interval as worker.properties sets it, as given, or Kafka's default
+    String[] given = pollInterval == null ? new String[0]
+        : new String[] {"spring.kafka.consumer.properties.max.poll.interval.ms=" + pollInterval};
+    runner.withPropertyValues(given).run(context -> {
+          ListenerSettings.Consumer consumer = context.getBean(ListenerSettings.Consumer.class);
+
+          // When a batch may wait as long or longer, Then
+          assertThatThrownBy(() -> consumer.requireLongerThan(DurationStyle.detectAndParse(maxBatchWait)))
+              .hasMessage("provisioner.resilience.max-batch-wait must be less than spring.kafka.consumer."
+                  + "properties.max.poll.interval.ms (" + interval + "), or a waiting batch loses its "
+                  + "partitions, but was " + maxBatchWait);
+        });
+  }
+
+  @Test
+  void theDefaultBatchWaitIsWithinWorkerPropertiesPollInterval() {
+    runner.withPropertyValues("spring.kafka.consumer.properties.max.poll.interval.ms=600000").run(context -> {
+      // Given
+      ListenerSettings.Consumer consumer = context.getBean(ListenerSettings.Consumer.class);
+      WorkerSettings settings = context.getBean(WorkerSettings.class);
+
+      // Then
+      assertThatCode(() -> consumer.requireLongerThan(settings.resilience().maxBatchWait()))
+          .doesNotThrowAnyException();
+    });
   }
 
   @Configuration(proxyBeanMethods = false)
