@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.SettingOrigins;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +90,9 @@ final class ErrorLines {
     ConfigurationProperty property = failure.getProperty();
     if (property != null && property.getName().equals(failure.getName())) {
       Class<?> type = failure.getTarget().getType().resolve();
-      String should = name + " must be " + allowed(type, failure.getTarget());
+      String variable = SettingOrigins.environmentVariable(property.getOrigin());
+      String given = variable == null ? name : "environment variable " + variable + " (" + name + ")";
+      String should = given + " must be " + allowed(type, failure.getTarget());
       boolean secret = SECRET.matcher(name.toLowerCase(Locale.ROOT)).find()
           && type != boolean.class && type != Boolean.class;
       return secret ? should + " (the value is not shown)" : should + ", but was '" + property.getValue() + "'";

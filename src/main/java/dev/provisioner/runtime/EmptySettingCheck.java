@@ -10,12 +10,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
-import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Refuses a documented setting given with an empty value ({@code --provisioner.api.connect-timeout=},
@@ -70,21 +66,9 @@ final class EmptySettingCheck implements ApplicationListener<ApplicationPrepared
     return property != null && property.getValue() instanceof CharSequence value && value.toString().isBlank();
   }
 
-  private static @Nullable String environmentVariable(@Nullable Origin origin) {
-    if (origin instanceof SystemEnvironmentOrigin env) {
-      return env.getProperty();
-    }
-    if (origin instanceof PropertySourceOrigin from) {
-      return from.getPropertySource() instanceof SystemEnvironmentPropertySource
-          ? from.getPropertyName()
-          : environmentVariable(from.getOrigin());
-    }
-    return null;
-  }
-
   private static String describe(ConfigurationProperty property) {
     // An environment variable's name maps to a property name only roughly (every '_' a '.').
-    String variable = environmentVariable(property.getOrigin());
+    String variable = SettingOrigins.environmentVariable(property.getOrigin());
     String given = variable != null ? "environment variable " + variable : property.getName().toString();
     return given + " must not be empty: give it a value, or leave it out to take its default if it has one";
   }

@@ -15,8 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 import reactor.netty.ChannelBindException;
 
@@ -71,6 +73,22 @@ class ErrorLinesTest {
         Arguments.of(double.class, "abc", "a number"),
         Arguments.of(DataSize.class, "abc", "a size such as 512KB or 1MB"),
         Arguments.of(FaultSettings.DuplicateMode.class, "x", "one of status, drop"));
+  }
+
+  @Test
+  void aValueFromTheEnvironmentIsNamedByItsVariableAsWellAsItsSetting() {
+    // Given PROVISIONER_TOPICS_PARTITIONS=abc
+    var environment = new SystemEnvironmentPropertySource("systemEnvironment",
+        Map.of("PROVISIONER_TOPICS_PARTITIONS", "abc"));
+    Throwable failure = catchThrowable(() -> new Binder(ConfigurationPropertySources.from(environment))
+        .bind("provisioner.topics.partitions", Bindable.of(int.class)));
+
+    // When
+    String line = ErrorLines.describe(failure);
+
+    // Then
+    assertThat(line).isEqualTo("environment variable PROVISIONER_TOPICS_PARTITIONS (provisioner.topics.partitions) "
+        + "must be a whole number from -2147483648 to 2147483647, but was 'abc'");
   }
 
   @Test
