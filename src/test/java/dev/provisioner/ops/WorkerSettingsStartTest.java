@@ -115,6 +115,30 @@ class WorkerSettingsStartTest {
     assertThat(run.err()).doesNotContain(TEST_KEY, "pk_test_publicKey123", "sk_live99Secret");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--provisioner.topics.replication=3 | with provisioner.topics.partitions=6 and "
+          + "provisioner.topics.replication=3: Unable to replicate the partition 3 time(s)",
+      "--provisioner.topics.partitions=1000000 | with provisioner.topics.partitions=1000000 and "
+          + "provisioner.topics.replication=1: Excessively large number of partitions per request"})
+  void topicsTheBrokerRefusesToCreateStopTheStartNamingTheSettingsAndTheBrokersReason(String setting,
+      String reason) {
+    // Given a broker of one node, and topics that do not exist yet
+    String commands = TestKafka.uniqueTopic("refused");
+
+    // When the worker starts with settings it cannot create them with
+    CliRun run = CliRun.withConsole("worker", "--server.port=0",
+        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(), "--provisioner.topics.commands=" + commands,
+        "--provisioner.topics.replies=" + commands + "-replies",
+        "--provisioner.topics.dead-letters=" + commands + "-dlt", BASE_URL, KEY, setting);
+
+    // Then it exits 2 with one line naming both settings and why the broker refused
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).as(run.toString()).singleElement()
+        .satisfies(line -> assertThat(line).startsWith("error: the broker refused to create topic ")
+            .contains(reason));
+  }
+
   @Test
   void aServerPortOutOfRangeStopsTheStartBeforeTheBrokerWithOneLineNamingTheSettingAndTheRange() {
     // When the worker starts with a management port no server can listen on, and no broker
