@@ -1,5 +1,6 @@
 package dev.provisioner.accounts;
 
+import dev.provisioner.runtime.DurationSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -31,8 +32,8 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
   public ApiSettings {
     requireBaseUrl(baseUrl);
     requireKey(apiKey);
-    requirePositive("provisioner.api.connect-timeout", connectTimeout);
-    requirePositive("provisioner.api.request-timeout", requestTimeout);
+    DurationSettings.requirePositive("provisioner.api.connect-timeout", connectTimeout, DurationSettings.A_DAY);
+    DurationSettings.requirePositive("provisioner.api.request-timeout", requestTimeout, DurationSettings.A_DAY);
   }
 
   /** The key with everything but its well-known prefix hidden: {@code sk_test_****}. */
@@ -87,12 +88,6 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
       // for a test key and then be refused by the API.
       throw new IllegalArgumentException("provisioner.api.key must be one key, but has a comma: "
           + "was it given twice? (the value is not shown)");
-    }
-  }
-
-  private static void requirePositive(String name, @Nullable Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be a positive duration, but was " + value);
     }
   }
 }

@@ -44,6 +44,7 @@ final class DevCommand implements Callable<Integer> {
       + "\"name\":\"Demo\",\"currency\":\"ZAR\",\"customer\":{\"external_reference\":\"CUS-1\",\"name\":\"Ada\"}}}";
   private static final String BROKER = "--spring.kafka.bootstrap-servers=";
   private static final String API = "--provisioner.api.base-url=";
+  private static final String SANDBOX_SETTING = "--sandbox.";
   /** The contexts leave stopping to {@link #stopAll()}, in order. */
   private static final String OWN_SHUTDOWN = "--spring.main.register-shutdown-hook=false";
 
@@ -86,6 +87,8 @@ final class DevCommand implements Callable<Integer> {
       // One JVM, one log: the first context to name the application names every line, and the
       // sandbox's name on the worker's lines ("[sandbox] ... worker ready") misled readers.
       sandboxArgs.addAll(List.of("--port=" + sandboxPort, OWN_SHUTDOWN, "--logging.include-application-name=false"));
+      // Its settings as the sandbox command takes them: left to the worker, they were ignored.
+      springArgs.stream().filter(arg -> arg.startsWith(SANDBOX_SETTING)).forEach(sandboxArgs::add);
       Sandbox sandbox = starting("--sandbox-port", () -> Sandbox.start(sandboxArgs.toArray(String[]::new)));
       running.push(sandbox);
       args.add(API + sandbox.baseUrl());

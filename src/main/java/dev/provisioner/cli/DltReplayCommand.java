@@ -72,16 +72,18 @@ final class DltReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DltSettings settings = where.settings(springArgs);
-    if (!dryRun && !breakerAllows()) {
-      return ExitCodes.FAILURES;
-    }
+    // Bad options first: told that the broker or the worker is unreachable, a user would not look
+    // at --rate=-1.
     ReplayOptions options;
     try {
       options = new ReplayOptions(new ReplayFilter(exception, reason, since, until, key, messageId),
           dryRun, rate, limit, force, maxReplays, parkingTopic, auditTopic, groupId, workerUrl);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    DltSettings settings = where.settings(springArgs);
+    if (!dryRun && !breakerAllows()) {
+      return ExitCodes.FAILURES;
     }
     Replayer replayer = new Replayer(settings, options, spec.commandLine().getOut(), Clock.systemUTC());
     ReplaySummary summary = DltCommand.named(replayer::run);

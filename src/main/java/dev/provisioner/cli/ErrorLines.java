@@ -1,14 +1,22 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.SettingOrigins;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.util.unit.DataSize;
 import reactor.netty.ChannelBindException;
 
 /**
@@ -16,8 +24,8 @@ import reactor.netty.ChannelBindException;
  *
  * <p>The deepest cause rarely names either ({@code For input string: "abc"}, {@code bind(..)
  * failed with error(-98): Address already in use}), so the cause chain is searched from the outside
- * in for a failure that does: Spring Boot's {@link BindException} (the property, its value and the
- * type it should have had), the web server's {@link PortInUseException} ({@code server.port}) and
+ * in for a failure that does: Spring Boot's {@link BindException} (the property, its value and
+ * what its type accepts), the web server's {@link PortInUseException} ({@code server.port}) and
  * Reactor Netty's {@link ChannelBindException} (host and port). Otherwise the deepest cause's first
  * line, which for the product's own validation already names the setting.
  */
@@ -25,8 +33,24 @@ final class ErrorLines {
 
   static final String IN_USE = " is already in use; choose another port or stop what uses it";
 
-  /** The value of a setting so named is never shown: it may be a secret. */
+  /** The value of a setting so named is never shown, unless it is a boolean: it may be a secret. */
   private static final Pattern SECRET = Pattern.compile("key|password|secret|token|credential");
+  private static final Pattern JSON_FIELD = Pattern.compile("([a-z]+(?:_[a-z]+)+) must ");
+  private static final Map<Class<?>, String> WHOLE_NUMBERS = Map.of(
+      int.class, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
+      Integer.class, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
+      long.class, "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
+      Long.class, "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
+      short.class, "a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE,
+      Short.class, "a whole number from " + Short.MIN_VALUE + " to " + Short.MAX_VALUE);
+  private static final Map<Class<?>, String> ALLOWED = Map.of(
+      boolean.class, "true or false",
+      Boolean.class, "true or false",
+      float.class, "a number",
+      double.class, "a number",
+      Duration.class, "a duration such as 500ms, 10s, 2m or 24h",
+      DataSize.class, "a size such as 512KB or 1MB",
+      URI.class, "a URL");
 
   private ErrorLines() {
   }
@@ -65,17 +89,38 @@ final class ErrorLines {
     }
     ConfigurationProperty property = failure.getProperty();
     if (property != null && property.getName().equals(failure.getName())) {
-      String should = name + " must be a valid " + typeName(failure.getTarget());
-      return SECRET.matcher(name.toLowerCase(Locale.ROOT)).find()
-          ? should + " (the value is not shown)"
-          : should + ", but was '" + property.getValue() + "'";
+      Class<?> type = failure.getTarget().getType().resolve();
+      String variable = SettingOrigins.environmentVariable(property.getOrigin());
+      String given = variable == null ? name : "environment variable " + variable + " (" + name + ")";
+      String should = given + " must be " + allowed(type, failure.getTarget());
+      boolean secret = SECRET.matcher(name.toLowerCase(Locale.ROOT)).find()
+          && type != boolean.class && type != Boolean.class;
+      return secret ? should + " (the value is not shown)" : should + ", but was '" + property.getValue() + "'";
+    }
+    // A record shared with a JSON API names its field as JSON does ("latency_ms must be 0 or
+    // more" under "sandbox.faults"): the setting is that field under the record's prefix.
+    Matcher field = JSON_FIELD.matcher(reason);
+    if (field.lookingAt()) {
+      return name + "." + field.group(1).replace('_', '-') + reason.substring(field.end(1));
     }
     return name + ": " + reason;
   }
 
-  private static String typeName(Bindable<?> target) {
-    Class<?> type = target.getType().resolve();
-    return type == null ? target.getType().toString() : type.getSimpleName();
+  /** What a setting of {@code type} accepts, in the words of the README's settings tables. */
+  private static String allowed(@Nullable Class<?> type, Bindable<?> target) {
+    if (type == null) {
+      return "a valid " + target.getType();
+    }
+    if (type.isEnum()) {
+      return "one of " + Arrays.stream(type.getEnumConstants())
+          .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .collect(Collectors.joining(", "));
+    }
+    String wholeNumber = WHOLE_NUMBERS.get(type);
+    if (wholeNumber != null) {
+      return wholeNumber;
+    }
+    return ALLOWED.getOrDefault(type, "a valid " + type.getSimpleName());
   }
 
   private static String listening(ChannelBindException failure) {

@@ -1,6 +1,7 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.runtime.BrokerUnreachableException;
+import dev.provisioner.runtime.DurationSettings;
 import dev.provisioner.tooling.ClientLogs;
 import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.MissingTopicException;
@@ -51,6 +52,9 @@ import picocli.CommandLine.Unmatched;
         "--spring.kafka.properties.sasl.mechanism=PLAIN."})
 final class SubmitCommand implements Callable<Integer> {
 
+  /** A week: longer than any outage a run waits out, far from where its deadline would overflow. */
+  private static final Duration LONGEST_WAIT = Duration.ofDays(7);
+
   @Spec
   private CommandSpec spec;
 
@@ -91,6 +95,10 @@ final class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClientLogs.quiet();
+    String badTimeout = DurationSettings.problem("--timeout", timeout, LONGEST_WAIT);
+    if (badTimeout != null) {
+      throw new UsageException(badTimeout);
+    }
     KafkaClients kafka = KafkaOptions.of(bootstrapServers, springArgs);
     if (!Files.isReadable(file)) {
       throw new UsageException("cannot read " + file);

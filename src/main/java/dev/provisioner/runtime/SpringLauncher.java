@@ -41,7 +41,7 @@ public final class SpringLauncher {
         .web(type)
         .bannerMode(Banner.Mode.OFF)
         .properties(properties)
-        .listeners(new LogFormatCheck(), new ServerPortCheck())
+        .listeners(new LogFormatCheck(), new ServerPortCheck(), new EmptySettingCheck())
         .initializers(initializers)
         .run(args.toArray(String[]::new));
   }

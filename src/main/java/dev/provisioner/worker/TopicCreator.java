@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Topics that exist are left alone: adding partitions to a live topic would move keys to other
  * partitions and break per-key order (which spring-kafka's {@code NewTopic} beans would do).
  *
+ * <p>Partitions or a replication factor the broker refuses stop the start naming both settings
+ * and the broker's reason (exit 2): the worker cannot work without its topics.
+ *
  * <p>A broker that does not answer at start within {@link BrokerCheck#TIMEOUT} stops the start,
  * naming {@code spring.kafka.bootstrap-servers} and the address (exit 2, as {@code submit} does):
  * left to the admin client, the worker said nothing for a minute and then ran without its topics
@@ -29,6 +35,12 @@ final class TopicCreator implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
   private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
+  /**
+   * The broker's answers that say the settings are wrong (more replicas than brokers, more
+   * partitions than it allows): the worker would run without its topics, waiting for nothing.
+   */
+  private static final List<Class<? extends Exception>> REFUSED_SETTINGS = List.of(
+      InvalidReplicationFactorException.class, InvalidPartitionsException.class, PolicyViolationException.class);
 
   private final KafkaAdmin kafkaAdmin;
   private final WorkerSettings.Topics topics;
@@ -60,7 +72,7 @@ final class TopicCreator implements SmartInitializingSingleton {
     }
   }
 
-  private static void create(Admin admin, List<NewTopic> missing) throws InterruptedException,
+  private void create(Admin admin, List<NewTopic> missing) throws InterruptedException,
       ExecutionException, TimeoutException {
     Map<String, org.apache.kafka.common.KafkaFuture<Void>> results = admin.createTopics(missing).values();
     for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> result : results.entrySet()) {
@@ -68,6 +80,12 @@ final class TopicCreator implements SmartInitializingSingleton {
         result.getValue().get(30, TimeUnit.SECONDS);
         log.info("created topic {}", result.getKey());
       } catch (ExecutionException ex) {
+        // Without the cause: the line said at start is the deepest cause's, and Kafka's names no setting.
+        if (REFUSED_SETTINGS.stream().anyMatch(refused -> refused.isInstance(ex.getCause()))) {
+          throw new IllegalArgumentException("the broker refused to create topic " + result.getKey()
+              + " with provisioner.topics.partitions=" + topics.partitions() + " and provisioner.topics."
+              + "replication=" + topics.replication() + ": " + ex.getCause().getMessage());
+        }
         if (!(ex.getCause() instanceof TopicExistsException)) {
           throw ex;
         }

@@ -18,7 +18,8 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@EnableConfigurationProperties({WorkerSettings.class, ListenerSettings.class})
+@EnableConfigurationProperties({WorkerSettings.class, ListenerSettings.class,
+    ListenerSettings.Consumer.class})
 @Import(WorkerConfiguration.class)
 public class WorkerApplication {
 

@@ -79,8 +79,10 @@ class WorkerConfiguration {
   @Bean
   CommandHandler commandHandler(AccountsApi api, WorkerSettings settings, Clock clock,
       CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters,
-      ScheduledExecutorService retryScheduler, BreakerPause breakerPause, WorkerMetrics metrics) {
+      ScheduledExecutorService retryScheduler, BreakerPause breakerPause, WorkerMetrics metrics,
+      ListenerSettings.Consumer consumer) {
     WorkerSettings.Resilience resilience = settings.resilience();
+    consumer.requireLongerThan(resilience.maxBatchWait());
     CircuitBreaker breaker = breakers.circuitBreaker(API, Resilience.breakerConfig(resilience));
     breakerPause.watch(breaker);
     RateLimiter limiter = resilience.rateLimitPerSecond() == 0 ? null

@@ -1,6 +1,7 @@
 package dev.provisioner.worker;
 
 import dev.provisioner.accounts.ApiSettings;
+import dev.provisioner.runtime.DurationSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.apache.kafka.common.internals.Topic;
@@ -84,8 +85,8 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
   }
 
   /**
-   * Retries per command and the circuit breaker around the API. Every duration is positive and
-   * the longest back-off at least the first, checked here so that a bad value stops the start
+   * Retries per command and the circuit breaker around the API. Every duration is positive and at
+   * most a day, and the longest back-off at least the first, checked here so that a bad value stops the start
    * naming the setting instead of surfacing, if ever, inside resilience4j while commands run.
    */
   public record Resilience(@DefaultValue("6") int maxAttempts,
@@ -98,9 +99,10 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
       require(maxAttempts >= 1, "provisioner.resilience.max-attempts must be at least 1, but was "
           + maxAttempts);
       requirePositive("provisioner.resilience.initial-backoff", initialBackoff);
+      requirePositive("provisioner.resilience.max-backoff", maxBackoff);
       require(maxBackoff.compareTo(initialBackoff) >= 0, "provisioner.resilience.max-backoff must be "
-          + "at least provisioner.resilience.initial-backoff (" + initialBackoff + "), but was "
-          + maxBackoff);
+          + "at least provisioner.resilience.initial-backoff (" + DurationSettings.text(initialBackoff)
+          + "), but was " + DurationSettings.text(maxBackoff));
       requirePositive("provisioner.resilience.max-retry-after", maxRetryAfter);
       requirePositive("provisioner.resilience.open-duration", openDuration);
       requirePositive("provisioner.resilience.max-batch-wait", maxBatchWait);
@@ -114,7 +116,7 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
   }
 
   private static void requirePositive(String name, Duration value) {
-    require(!value.isNegative() && !value.isZero(), name + " must be a positive duration, but was " + value);
+    DurationSettings.requirePositive(name, value, DurationSettings.A_DAY);
   }
 
   /** Kafka's own rule (1 to 249 of a-z, A-Z, 0-9, '.', '_', '-'; not "." or ".."), checked at start. */

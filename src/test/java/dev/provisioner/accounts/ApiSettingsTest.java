@@ -59,9 +59,21 @@ class ApiSettingsTest {
   @Test
   void refusesATimeoutThatIsNotPositive() {
     assertThatThrownBy(() -> new ApiSettings(BASE, KEY, Duration.ZERO, SECOND))
-        .hasMessage("provisioner.api.connect-timeout must be a positive duration, but was PT0S");
+        .hasMessage("provisioner.api.connect-timeout must be a positive duration of at most 1d (e.g. "
+            + "500ms, 10s, 2m), but was 0s");
     assertThatThrownBy(() -> new ApiSettings(BASE, KEY, SECOND, Duration.ofSeconds(-1)))
         .hasMessageStartingWith("provisioner.api.request-timeout");
+  }
+
+  @Test
+  void refusesATimeoutOverADayWhichWouldOverflowAsMilliseconds() {
+    // Given 99999999999999d, which binds, and then overflowed as the client's milliseconds
+    Duration huge = Duration.ofDays(99_999_999_999_999L);
+
+    // Then
+    assertThatThrownBy(() -> new ApiSettings(BASE, KEY, huge, SECOND))
+        .hasMessage("provisioner.api.connect-timeout must be a positive duration of at most 1d (e.g. "
+            + "500ms, 10s, 2m), but was 99999999999999d");
   }
 
   @Test

@@ -3,14 +3,23 @@ package dev.provisioner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.provisioner.sandbox.gateway.FaultSettings;
 import dev.provisioner.worker.WorkerSettings;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
 import reactor.netty.ChannelBindException;
 
 /** The one line said for a failure, from the cause that names the setting or port. */
@@ -26,7 +35,8 @@ class ErrorLinesTest {
     String line = ErrorLines.describe(failure);
 
     // Then
-    assertThat(line).isEqualTo("provisioner.worker.in-flight must be a valid int, but was 'abc'");
+    assertThat(line).isEqualTo("provisioner.worker.in-flight must be a whole number from -2147483648 to "
+        + "2147483647, but was 'abc'");
   }
 
   @Test
@@ -38,7 +48,72 @@ class ErrorLinesTest {
     String line = ErrorLines.describe(failure);
 
     // Then
-    assertThat(line).isEqualTo("spring.kafka.ssl.key-password must be a valid int (the value is not shown)");
+    assertThat(line).isEqualTo("spring.kafka.ssl.key-password must be a whole number from -2147483648 to "
+        + "2147483647 (the value is not shown)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("typesAndWhatTheyAccept")
+  void aValueThatDoesNotConvertSaysWhatTheSettingAccepts(Class<?> type, String value, String accepts) {
+    // Given
+    Throwable failure = bindFailure("some.setting", value, Bindable.of(type));
+
+    // When
+    String line = ErrorLines.describe(failure);
+
+    // Then
+    assertThat(line).isEqualTo("some.setting must be " + accepts + ", but was '" + value + "'");
+  }
+
+  static Stream<Arguments> typesAndWhatTheyAccept() {
+    return Stream.of(
+        Arguments.of(Duration.class, "10 minutes", "a duration such as 500ms, 10s, 2m or 24h"),
+        Arguments.of(short.class, "40000", "a whole number from -32768 to 32767"),
+        Arguments.of(boolean.class, "maybe", "true or false"),
+        Arguments.of(double.class, "abc", "a number"),
+        Arguments.of(DataSize.class, "abc", "a size such as 512KB or 1MB"),
+        Arguments.of(FaultSettings.DuplicateMode.class, "x", "one of status, drop"));
+  }
+
+  @Test
+  void aValueFromTheEnvironmentIsNamedByItsVariableAsWellAsItsSetting() {
+    // Given PROVISIONER_TOPICS_PARTITIONS=abc
+    var environment = new SystemEnvironmentPropertySource("systemEnvironment",
+        Map.of("PROVISIONER_TOPICS_PARTITIONS", "abc"));
+    Throwable failure = catchThrowable(() -> new Binder(ConfigurationPropertySources.from(environment))
+        .bind("provisioner.topics.partitions", Bindable.of(int.class)));
+
+    // When
+    String line = ErrorLines.describe(failure);
+
+    // Then
+    assertThat(line).isEqualTo("environment variable PROVISIONER_TOPICS_PARTITIONS (provisioner.topics.partitions) "
+        + "must be a whole number from -2147483648 to 2147483647, but was 'abc'");
+  }
+
+  @Test
+  void theValueOfABooleanNamedLikeASecretIsShownForItCannotBeOne() {
+    // Given
+    Throwable failure = bindFailure("provisioner.api.allow-live-key", "maybe", Bindable.of(boolean.class));
+
+    // When
+    String line = ErrorLines.describe(failure);
+
+    // Then
+    assertThat(line).isEqualTo("provisioner.api.allow-live-key must be true or false, but was 'maybe'");
+  }
+
+  @Test
+  void aRecordSharedWithAJsonApiIsNamedAsTheSettingNotAsTheJsonField() {
+    // Given FaultSettings, which names its fields as the admin API's JSON does, refusing -1
+    Throwable failure = catchThrowable(() -> new Binder(new MapConfigurationPropertySource(
+        Map.of("sandbox.faults.latency-ms", "-1"))).bind("sandbox.faults", Bindable.of(FaultSettings.class)));
+
+    // When
+    String line = ErrorLines.describe(failure);
+
+    // Then
+    assertThat(line).isEqualTo("sandbox.faults.latency-ms must be between 0 and 3600000 (an hour), but was -1");
   }
 
   @Test

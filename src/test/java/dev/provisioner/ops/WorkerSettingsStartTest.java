@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -40,17 +41,17 @@ class WorkerSettingsStartTest {
         Arguments.of("base URL not http", List.of("--provisioner.api.base-url=ftp://host", KEY),
             "provisioner.api.base-url"),
         Arguments.of("in-flight not a number", List.of(BASE_URL, KEY, "--provisioner.worker.in-flight=abc"),
-            "provisioner.worker.in-flight must be a valid int, but was 'abc'"),
+            "provisioner.worker.in-flight must be a whole number from -2147483648 to 2147483647, but was 'abc'"),
         Arguments.of("connect timeout not a duration",
             List.of(BASE_URL, KEY, "--provisioner.api.connect-timeout=bogus"),
-            "provisioner.api.connect-timeout must be a valid Duration, but was 'bogus'"),
+            "provisioner.api.connect-timeout must be a duration such as 500ms, 10s, 2m or 24h, but was 'bogus'"),
         Arguments.of("request timeout zero", List.of(BASE_URL, KEY, "--provisioner.api.request-timeout=0s"),
             "provisioner.api.request-timeout"),
         Arguments.of("listener concurrency 0",
             List.of(BASE_URL, KEY, "--spring.kafka.listener.concurrency=0"),
             "spring.kafka.listener.concurrency must be at least 1, but was 0"),
         Arguments.of("empty commands topic", List.of(BASE_URL, KEY, "--provisioner.topics.commands="),
-            "provisioner.topics.commands must be a legal Kafka topic name"),
+            "provisioner.topics.commands must not be empty"),
         Arguments.of("unknown log format",
             List.of(BASE_URL, KEY, "--logging.structured.format.console=bogus"),
             "logging.structured.format.console must be one of ecs, gelf, logstash"),
@@ -65,6 +66,36 @@ class WorkerSettingsStartTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badSettings")
   void aBadSettingStopsTheStartWithOneLineNamingIt(String name, List<String> settings, String named) {
+    assertStopsWithOneLineContaining(settings, named);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--provisioner.api.connect-timeout=10 minutes | provisioner.api.connect-timeout must be a duration "
+          + "such as 500ms, 10s, 2m or 24h, but was '10 minutes'",
+      "--provisioner.api.connect-timeout= | provisioner.api.connect-timeout must not be empty",
+      "--provisioner.api.connect-timeout=99999999999999d | provisioner.api.connect-timeout must be a "
+          + "positive duration of at most 1d (e.g. 500ms, 10s, 2m), but was 99999999999999d",
+      "--provisioner.api.allow-live-key=maybe | provisioner.api.allow-live-key must be true or false, but "
+          + "was 'maybe'",
+      "--provisioner.topics.replication=40000 | provisioner.topics.replication must be a whole number "
+          + "from -32768 to 32767, but was '40000'",
+      "--spring.kafka.consumer.group-id= | spring.kafka.consumer.group-id must not be empty",
+      "--spring.kafka.producer.transaction-id-prefix= | spring.kafka.producer.transaction-id-prefix must "
+          + "not be empty",
+      "--spring.kafka.consumer.max-poll-records=0 | spring.kafka.consumer.max-poll-records must be at "
+          + "least 1, but was 0",
+      "--provisioner.resilience.max-batch-wait=15m | provisioner.resilience.max-batch-wait must be less "
+          + "than spring.kafka.consumer.properties.max.poll.interval.ms (10m), or a waiting batch loses "
+          + "its partitions, but was 15m",
+      "--spring.kafka.listener.auth-exception-retry-interval=-1s | "
+          + "spring.kafka.listener.auth-exception-retry-interval must be a positive duration of at most 1d"})
+  void aValueSpringBootOrKafkaWouldTakeOrReportInItsOwnWordsStopsTheStartNamingIt(String setting,
+      String named) {
+    assertStopsWithOneLineContaining(List.of(BASE_URL, KEY, setting), named);
+  }
+
+  private static void assertStopsWithOneLineContaining(List<String> settings, String named) {
     // Given a worker command line with one bad setting
     List<String> args = new ArrayList<>(List.of("worker", "--server.port=0",
         "--spring.kafka.bootstrap-servers=localhost:9"));
@@ -82,6 +113,30 @@ class WorkerSettingsStartTest {
         .satisfies(line -> assertThat(line).startsWith("error: ").contains(named));
     assertThat(run.out()).as("no stack trace on stdout either").doesNotContain("\tat ");
     assertThat(run.err()).doesNotContain(TEST_KEY, "pk_test_publicKey123", "sk_live99Secret");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--provisioner.topics.replication=3 | with provisioner.topics.partitions=6 and "
+          + "provisioner.topics.replication=3: Unable to replicate the partition 3 time(s)",
+      "--provisioner.topics.partitions=1000000 | with provisioner.topics.partitions=1000000 and "
+          + "provisioner.topics.replication=1: Excessively large number of partitions per request"})
+  void topicsTheBrokerRefusesToCreateStopTheStartNamingTheSettingsAndTheBrokersReason(String setting,
+      String reason) {
+    // Given a broker of one node, and topics that do not exist yet
+    String commands = TestKafka.uniqueTopic("refused");
+
+    // When the worker starts with settings it cannot create them with
+    CliRun run = CliRun.withConsole("worker", "--server.port=0",
+        "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(), "--provisioner.topics.commands=" + commands,
+        "--provisioner.topics.replies=" + commands + "-replies",
+        "--provisioner.topics.dead-letters=" + commands + "-dlt", BASE_URL, KEY, setting);
+
+    // Then it exits 2 with one line naming both settings and why the broker refused
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).as(run.toString()).singleElement()
+        .satisfies(line -> assertThat(line).startsWith("error: the broker refused to create topic ")
+            .contains(reason));
   }
 
   @Test

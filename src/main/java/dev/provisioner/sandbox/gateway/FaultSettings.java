@@ -26,14 +26,15 @@ public record FaultSettings(@DefaultValue("0") long latencyMs, @DefaultValue("0"
 
   private static final Set<Integer> FAILURE_STATUSES = Set.of(429, 500, 502, 503, 504);
   private static final Set<Integer> DUPLICATE_STATUSES = Set.of(500, 502, 503, 504);
+  private static final long AN_HOUR_MS = 3_600_000;
 
   /** No faults at all. */
   public static final FaultSettings NONE =
       new FaultSettings(0, 0, 0, 500, 1, 0, DuplicateMode.STATUS, 502);
 
   public FaultSettings {
-    atLeastZero("latency_ms", latencyMs);
-    atLeastZero("jitter_ms", jitterMs);
+    upToAnHour("latency_ms", latencyMs);
+    upToAnHour("jitter_ms", jitterMs);
     atLeastZero("retry_after_seconds", retryAfterSeconds);
     share("failure_rate", failureRate);
     share("duplicate_rate", duplicateRate);
@@ -55,6 +56,14 @@ public record FaultSettings(@DefaultValue("0") long latencyMs, @DefaultValue("0"
   private static void atLeastZero(String name, long value) {
     if (value < 0) {
       throw new IllegalArgumentException(name + " must be 0 or more, but was " + value);
+    }
+  }
+
+  /** An hour of latency is a hang (an outage's {@code hang} mode says so); more overflows. */
+  private static void upToAnHour(String name, long millis) {
+    if (millis < 0 || millis > AN_HOUR_MS) {
+      throw new IllegalArgumentException(name + " must be between 0 and " + AN_HOUR_MS + " (an hour), but was "
+          + millis);
     }
   }
 

@@ -25,8 +25,14 @@ public record ReplayOptions(ReplayFilter filter, boolean dryRun, int ratePerSeco
   public static final String DEFAULT_AUDIT_TOPIC = "account-provisioner-dlt-audit";
 
   public ReplayOptions {
-    if (ratePerSecond < 0 || limit < 0 || maxReplays < 0) {
-      throw new IllegalArgumentException("--rate, --limit and --max-replays must not be negative");
+    requireNotNegative("--rate", ratePerSecond, " (0: no limit)");
+    requireNotNegative("--limit", limit, " (0: no limit)");
+    requireNotNegative("--max-replays", maxReplays, "");
+  }
+
+  private static void requireNotNegative(String option, int value, String zero) {
+    if (value < 0) {
+      throw new IllegalArgumentException(option + " must be 0 or more" + zero + ", but was " + value);
     }
   }
 }

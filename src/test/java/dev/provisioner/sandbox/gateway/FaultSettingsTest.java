@@ -15,6 +15,13 @@ class FaultSettingsTest {
   }
 
   @Test
+  void aJitterOverAnHourFailsInsteadOfOverflowingOnEveryRequest() {
+    assertThatThrownBy(() -> new FaultSettings(0, Long.MAX_VALUE, 0, 500, 1, 0,
+        FaultSettings.DuplicateMode.STATUS, 502))
+        .hasMessage("jitter_ms must be between 0 and 3600000 (an hour), but was " + Long.MAX_VALUE);
+  }
+
+  @Test
   void aBadStartUpSettingStopsTheSandboxFromStartingNamingIt() {
     assertThatThrownBy(() -> Sandbox.start("--sandbox.faults.duplicate-status=404"))
         .rootCause().hasMessageContaining("duplicate_status must be one of [500, 502, 503, 504], but was 404");
