@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param apiKey when set, the only API key accepted; when blank, any {@code sk_} key is
  * @param host the address to listen on
  * @param idempotencyTtl how long an idempotency key and its stored reply live
+ * @param idempotencyMaxKeys the most idempotency keys kept; beyond it the oldest are forgotten early
  * @param maxBodySize bodies of this size or more get 413
  * @param limits field limits of request bodies
  * @param faults the faults injected from the start
@@ -23,6 +24,7 @@ import org.springframework.util.unit.DataSize;
 public record SandboxProperties(@DefaultValue("") String apiKey,
     @DefaultValue("0.0.0.0") String host,
     @DefaultValue("24h") Duration idempotencyTtl,
+    @DefaultValue("1000000") int idempotencyMaxKeys,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue BillingLimits limits,
     @DefaultValue FaultSettings faults) {
@@ -31,6 +33,10 @@ public record SandboxProperties(@DefaultValue("") String apiKey,
     if (idempotencyTtl.isNegative() || idempotencyTtl.isZero()) {
       throw new IllegalArgumentException(
           "sandbox.idempotency-ttl must be positive, but was " + idempotencyTtl);
+    }
+    if (idempotencyMaxKeys < 1) {
+      throw new IllegalArgumentException(
+          "sandbox.idempotency-max-keys must be at least 1, but was " + idempotencyMaxKeys);
     }
     if (maxBodySize.toBytes() <= 0) {
       throw new IllegalArgumentException(
