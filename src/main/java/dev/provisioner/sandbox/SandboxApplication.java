@@ -50,7 +50,7 @@ public class SandboxApplication {
 
   @Bean
   IdempotencyStore idempotencyStore(SandboxClock clock, SandboxProperties properties) {
-    return new IdempotencyStore(clock, properties.idempotencyTtl());
+    return new IdempotencyStore(clock, properties.idempotencyTtl(), properties.idempotencyMaxKeys());
   }
 
   @Bean(destroyMethod = "dispose")

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataUnit;
  * @param apiKey when set, the only API key accepted; when blank, any {@code sk_} key is
  * @param host the address to listen on
  * @param idempotencyTtl how long an idempotency key and its stored reply live
+ * @param idempotencyMaxKeys the most idempotency keys kept; beyond it the oldest are forgotten early
  * @param maxBodySize bodies of this size or more get 413
  * @param limits field limits of request bodies
  * @param faults the faults injected from the start
@@ -26,6 +27,7 @@ import org.springframework.util.unit.DataUnit;
 public record SandboxProperties(@DefaultValue("") String apiKey,
     @DefaultValue("0.0.0.0") String host,
     @DefaultValue("24h") Duration idempotencyTtl,
+    @DefaultValue("1000000") int idempotencyMaxKeys,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue BillingLimits limits,
     @DefaultValue FaultSettings faults) {
@@ -40,6 +42,10 @@ public record SandboxProperties(@DefaultValue("") String apiKey,
     if (maxBodySize.toBytes() <= 0 || maxBodySize.compareTo(LARGEST_BODY) > 0) {
       throw new IllegalArgumentException("sandbox.max-body-size must be positive and at most 1GB (a body "
           + "is kept in memory), but was " + text(maxBodySize));
+    }
+    if (idempotencyMaxKeys < 1) {
+      throw new IllegalArgumentException(
+          "sandbox.idempotency-max-keys must be at least 1, but was " + idempotencyMaxKeys);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.provisioner.sandbox.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.provisioner.sandbox.core.ParsedBody;
 import dev.provisioner.sandbox.core.Reply;
@@ -16,7 +17,7 @@ class IdempotencyStoreTest {
 
   private final SandboxClock clock =
       new SandboxClock(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-  private final IdempotencyStore store = new IdempotencyStore(clock, Duration.ofHours(24));
+  private final IdempotencyStore store = new IdempotencyStore(clock, Duration.ofHours(24), 1_000);
 
   @Test
   void aNewKeyProceedsAndAKeyInProgressIsInFlight() {
@@ -55,6 +56,47 @@ class IdempotencyStoreTest {
     assertThat(store.size()).isZero();
     assertThat(store.begin("k", fingerprint("{\"a\":2}")))
         .isInstanceOf(IdempotencyStore.Decision.Proceed.class);
+  }
+
+  @Test
+  void beyondItsBoundTheStoreForgetsItsOldestKeysFirst() {
+    // Given a store that keeps at most 3 keys
+    IdempotencyStore bounded = new IdempotencyStore(clock, Duration.ofHours(24), 3);
+
+    // When 10,000 keys are used, each completed
+    for (int i = 0; i < 10_000; i++) {
+      bounded.begin("k" + i, fingerprint("{\"a\":" + i + "}"));
+      bounded.complete("k" + i, Reply.empty(201));
+    }
+
+    // Then it holds the 3 newest, and the oldest key is new again
+    assertThat(bounded.size()).isEqualTo(3);
+    assertThat(bounded.begin("k9999", fingerprint("{\"a\":9999}")))
+        .isInstanceOf(IdempotencyStore.Decision.Replay.class);
+    assertThat(bounded.begin("k0", fingerprint("{\"a\":0}")))
+        .isInstanceOf(IdempotencyStore.Decision.Proceed.class);
+  }
+
+  @Test
+  void aKeyClaimedAgainAfterExpiryIsNotForgottenWithItsEarlierClaim() {
+    // Given a key that expired and was claimed again
+    store.begin("k", fingerprint("{\"a\":1}"));
+    clock.advance(Duration.ofHours(24));
+    store.begin("k", fingerprint("{\"a\":2}"));
+    store.complete("k", Reply.empty(201));
+
+    // When expired keys are evicted
+    store.evictExpired();
+
+    // Then the second claim stays
+    assertThat(store.begin("k", fingerprint("{\"a\":2}")))
+        .isInstanceOf(IdempotencyStore.Decision.Replay.class);
+  }
+
+  @Test
+  void aBoundBelowOneIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> new IdempotencyStore(clock, Duration.ofHours(24), 0))
+        .hasMessage("sandbox.idempotency-max-keys must be at least 1, but was 0");
   }
 
   @Test
