@@ -3,11 +3,14 @@ package dev.provisioner.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +58,39 @@ class FaultInjectionTest {
           .path("duplicates_made").asLong();
       assertThat(duplicatesMade).as("the sandbox made lost answers").isPositive();
       assertAllCreatedOnce(figures, 2_000);
+    }
+  }
+
+  @Test
+  void givenAFifthOfRequestsAnswered503WithRetryAfterWhen1000CommandsRunThenEachIsAnsweredOnceWithNoDuplicate() {
+    // Given an API that answers one request in five 503 with Retry-After: 1 and stores it under
+    // the key, so a retry under the same key gets it replayed; the worker's default settings
+    try (WorkerFixture fixture = new WorkerFixture(List.of(
+        "--sandbox.faults.failure-rate=0.20", "--sandbox.faults.failure-status=503"))) {
+
+      AtomicInteger opened = new AtomicInteger();
+      fixture.worker.getBean(CircuitBreakerRegistry.class).circuitBreaker(WorkerConfiguration.API)
+          .getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+              opened.incrementAndGet();
+            }
+          });
+
+      // When 1,000 commands run
+      fixture.sendAll(commands(1_000));
+
+      // Then each is answered once, every created reply is one account, and the breaker never
+      // opened: the replayed 503s are echoes, not faults (counted, they kept it open again and again)
+      awaitReplies(fixture, 1_000, Duration.ofSeconds(120));
+      assertThat(opened).as("times the breaker opened").hasValue(0);
+      Figures figures = Figures.of("fifth-503", 1_000, fixture);
+      assertThat(figures.replies("created") + figures.replies("failed")).as("created or failed").isEqualTo(1_000);
+      assertThat(figures.accounts()).as("accounts").isEqualTo(figures.replies("created"));
+      assertThat(figures.distinctReferences()).as("distinct references").isEqualTo(figures.accounts());
+      assertThat(figures.deadLetters()).as("dead letters: the failed commands").isEqualTo(figures.replies("failed"));
+      assertThat(figures.duplicateReplies()).as("duplicate replies").isZero();
+      assertThat(fixture.sandboxJson("/_sandbox/stats").path("events").path("replayed").asLong())
+          .as("the sandbox replayed stored 503s").isPositive();
     }
   }
 
