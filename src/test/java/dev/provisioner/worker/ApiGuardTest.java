@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.accounts.ApiOutcome;
 import dev.provisioner.accounts.Problem;
-import dev.provisioner.command.AccountCommand;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +11,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gate's bookkeeping of what the API answered: a fresh 503 is a fault the breaker counts and
@@ -22,13 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ApiGuardTest {
 
-  private static final AccountCommand COMMAND = new AccountCommand("m-guard", (ObjectNode) JsonMapper.builder()
-      .build().readTree("{\"customer\": \"bcus_1\", \"external_reference\": \"ACC-1\"}"));
-  private static final WorkerSettings.Resilience RESILIENCE = new WorkerSettings.Resilience(6,
-      Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(30), 50, Duration.ofSeconds(5), 0,
-      Duration.ofMinutes(1));
-
-  private final CircuitBreaker breaker = CircuitBreaker.of("guard-test", Resilience.breakerConfig(RESILIENCE));
+  private final CircuitBreaker breaker = CircuitBreaker.of("guard-test",
+      Resilience.breakerConfig(CommandHandlerTest.RESILIENCE));
   private final ApiGuard guard = new ApiGuard(breaker, null, Clock.systemUTC(), Duration.ofSeconds(30));
 
   @Test
@@ -65,7 +57,7 @@ class ApiGuardTest {
   }
 
   private static Attempts attempts() {
-    return new Attempts(COMMAND, Instant.now().plus(Duration.ofMinutes(1)));
+    return new Attempts(CommandHandlerTest.COMMAND, Instant.now().plus(Duration.ofMinutes(1)));
   }
 
   private static ApiOutcome unavailable(boolean replayed, @Nullable Duration retryAfter) {

@@ -26,9 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** One command to its outcome when something no outcome covers goes wrong while it is handled. */
 class CommandHandlerTest {
 
-  private static final AccountCommand COMMAND = new AccountCommand("m-unexpected", (ObjectNode) JsonMapper.builder()
+  static final AccountCommand COMMAND = new AccountCommand("m-unexpected", (ObjectNode) JsonMapper.builder()
       .build().readTree("{\"customer\": \"bcus_1\", \"external_reference\": \"ACC-1\"}"));
-  private static final WorkerSettings.Resilience RESILIENCE = new WorkerSettings.Resilience(6,
+  static final WorkerSettings.Resilience RESILIENCE = new WorkerSettings.Resilience(6,
       Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(1), 50, Duration.ofSeconds(5), 0,
       Duration.ofMinutes(1));
 
