@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.SettingNamedAsGiven;
 import dev.provisioner.runtime.SettingOrigins;
 import java.net.URI;
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ final class ErrorLines {
 
   /** The value of a setting so named is never shown, unless it is a boolean: it may be a secret. */
   private static final Pattern SECRET = Pattern.compile("key|password|secret|token|credential");
-  private static final Pattern JSON_FIELD = Pattern.compile("([a-z]+(?:_[a-z]+)+) must ");
+  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
   private static final Map<Class<?>, String> WHOLE_NUMBERS = Map.of(
       int.class, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
       Integer.class, "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
@@ -58,7 +59,7 @@ final class ErrorLines {
   static String describe(Throwable failure) {
     List<Throwable> chain = chain(failure);
     for (Throwable cause : chain) {
-      if (cause instanceof UsageException) {
+      if (cause instanceof UsageException || cause instanceof SettingNamedAsGiven) {
         return firstLine(cause);
       }
       if (cause instanceof BindException bind) {
@@ -92,22 +93,26 @@ final class ErrorLines {
       Class<?> type = failure.getTarget().getType().resolve();
       String variable = SettingOrigins.environmentVariable(property.getOrigin());
       String given = variable == null ? name : "environment variable " + variable + " (" + name + ")";
-      String should = given + " must be " + allowed(type, failure.getTarget());
+      String should = given + " must be " + allowed(type, failure.getTarget(), property.getValue());
       boolean secret = SECRET.matcher(name.toLowerCase(Locale.ROOT)).find()
           && type != boolean.class && type != Boolean.class;
       return secret ? should + " (the value is not shown)" : should + ", but was '" + property.getValue() + "'";
     }
     // A record shared with a JSON API names its field as JSON does ("latency_ms must be 0 or
     // more" under "sandbox.faults"): the setting is that field under the record's prefix.
-    Matcher field = JSON_FIELD.matcher(reason);
-    if (field.lookingAt()) {
-      return name + "." + field.group(1).replace('_', '-') + reason.substring(field.end(1));
+    Optional<String> field = SettingNamedAsGiven.settingOpening(reason, name);
+    if (field.isPresent()) {
+      return field.get() + reason.substring(reason.indexOf(' '));
     }
     return name + ": " + reason;
   }
 
-  /** What a setting of {@code type} accepts, in the words of the README's settings tables. */
-  private static String allowed(@Nullable Class<?> type, Bindable<?> target) {
+  /**
+   * What a setting of {@code type} accepts, in the words of the README's settings tables. A whole
+   * number's range is the type's, wider than most settings allow (each says its own when the number
+   * is out of it), so it is given only for a number too large for the type.
+   */
+  private static String allowed(@Nullable Class<?> type, Bindable<?> target, @Nullable Object value) {
     if (type == null) {
       return "a valid " + target.getType();
     }
@@ -118,7 +123,7 @@ final class ErrorLines {
     }
     String wholeNumber = WHOLE_NUMBERS.get(type);
     if (wholeNumber != null) {
-      return wholeNumber;
+      return value != null && INTEGER.matcher(value.toString().trim()).matches() ? wholeNumber : "a whole number";
     }
     return ALLOWED.getOrDefault(type, "a valid " + type.getSimpleName());
   }

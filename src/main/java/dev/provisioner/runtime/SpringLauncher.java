@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Starts one of the product's Spring applications from a command's arguments.
@@ -37,13 +42,19 @@ public final class SpringLauncher {
       ApplicationContextInitializer<?>... initializers) {
     Map<String, Object> properties = new HashMap<>(QUIET_FAILURE);
     properties.putAll(defaults);
-    return new SpringApplicationBuilder(application)
-        .web(type)
-        .bannerMode(Banner.Mode.OFF)
-        .properties(properties)
-        .listeners(new LogFormatCheck(), new ServerPortCheck(), new EmptySettingCheck())
-        .initializers(initializers)
-        .run(args.toArray(String[]::new));
+    AtomicReference<@Nullable ConfigurableEnvironment> read = new AtomicReference<>();
+    ApplicationListener<ApplicationEnvironmentPreparedEvent> keep = event -> read.set(event.getEnvironment());
+    try {
+      return new SpringApplicationBuilder(application)
+          .web(type)
+          .bannerMode(Banner.Mode.OFF)
+          .properties(properties)
+          .listeners(keep, new LogFormatCheck(), new ServerPortCheck(), new EmptySettingCheck())
+          .initializers(initializers)
+          .run(args.toArray(String[]::new));
+    } catch (RuntimeException failure) {
+      throw SettingNamedAsGiven.of(failure, read.get());
+    }
   }
 
   /** The arguments with {@code --short=value} options renamed to Spring property names. */

@@ -14,17 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 0"), and takes a negative retry interval as it is; bound here too, a bad value stops the start
  * naming it, as {@link WorkerSettings} does.
  *
- * @param concurrency consumers per process; unset means spring-kafka's default, 1
+ * @param concurrency consumers per process, at most {@value #MAX_CONCURRENCY}; unset means
+ *     spring-kafka's default, 1
  * @param authExceptionRetryInterval how often a consumer Kafka refused tries again; positive, at
  *     most a day
  */
 @ConfigurationProperties("spring.kafka.listener")
 public record ListenerSettings(@Nullable Integer concurrency, @Nullable Duration authExceptionRetryInterval) {
 
+  /**
+   * Each consumer is a thread with its own Kafka consumer and transactional producer, and each
+   * already keeps many commands of all its partitions in flight; a consumer beyond the commands
+   * topic's partitions idles. A million (a typo) would start threads until the process fails.
+   */
+  static final int MAX_CONCURRENCY = 100;
+
   public ListenerSettings {
-    if (concurrency != null && concurrency < 1) {
-      throw new IllegalArgumentException("spring.kafka.listener.concurrency must be at least 1, but was "
-          + concurrency);
+    if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
+      throw new IllegalArgumentException("spring.kafka.listener.concurrency must be between 1 and "
+          + MAX_CONCURRENCY + ", but was " + concurrency);
     }
     if (authExceptionRetryInterval != null) {
       DurationSettings.requirePositive("spring.kafka.listener.auth-exception-retry-interval",

@@ -59,8 +59,10 @@ class WorkerSettingsTest {
           + "0s",
       "provisioner.resilience.max-batch-wait=2d | provisioner.resilience.max-batch-wait" + DURATION_RULE
           + "2d",
-      "spring.kafka.listener.concurrency=0 | spring.kafka.listener.concurrency must be at least 1, "
+      "spring.kafka.listener.concurrency=0 | spring.kafka.listener.concurrency must be between 1 and 100, "
           + "but was 0",
+      "spring.kafka.listener.concurrency=101 | spring.kafka.listener.concurrency must be between 1 and 100, "
+          + "but was 101",
       "spring.kafka.listener.auth-exception-retry-interval=-1s | "
           + "spring.kafka.listener.auth-exception-retry-interval" + DURATION_RULE + "-1s",
       "spring.kafka.consumer.max-poll-records=0 | spring.kafka.consumer.max-poll-records must be at "
