@@ -10,14 +10,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.NamingConvention;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 final class WorkerMetrics implements SmartInitializingSingleton {
 
   private static final String KAFKA_LAG = "kafka.consumer.fetch.manager.records.lag";
+  private static final String CONSUMER_LAG = "provisioner.consumer.lag";
 
   private final MeterRegistry registry;
   private final BulkheadRegistry bulkheads;
@@ -52,14 +56,34 @@ final class WorkerMetrics implements SmartInitializingSingleton {
         .description("Commands started and not yet finished").register(registry);
   }
 
-  /** Kafka's {@code records-lag} per partition, with the worker's other metrics. */
-  static MeterFilter consumerLagName() {
-    return new MeterFilter() {
-      @Override
-      public Meter.Id map(Meter.Id id) {
-        return KAFKA_LAG.equals(id.getName()) ? id.withName("provisioner.consumer.lag") : id;
-      }
-    };
+  /**
+   * Kafka's {@code records-lag} per partition, scraped as {@code provisioner_consumer_lag} with the
+   * worker's other metrics. Renamed by the Prometheus naming convention, not by a {@code
+   * MeterFilter}: Micrometer's Kafka binder removes the series of a partition the consumer lost by
+   * its own id, which a filter's new name hides from it (micrometer#7541), so the series stayed,
+   * {@code NaN}, until the partition came back.
+   */
+  static MeterRegistryCustomizer<PrometheusMeterRegistry> consumerLagName() {
+    return registry -> registry.config().namingConvention(new ConsumerLagName(registry.config().namingConvention()));
+  }
+
+  /** {@code prometheus}'s names, with {@link #KAFKA_LAG} named {@link #CONSUMER_LAG}. */
+  private record ConsumerLagName(NamingConvention prometheus) implements NamingConvention {
+
+    @Override
+    public String name(String name, Meter.Type type, @Nullable String baseUnit) {
+      return prometheus.name(KAFKA_LAG.equals(name) ? CONSUMER_LAG : name, type, baseUnit);
+    }
+
+    @Override
+    public String tagKey(String key) {
+      return prometheus.tagKey(key);
+    }
+
+    @Override
+    public String tagValue(String value) {
+      return prometheus.tagValue(value);
+    }
   }
 
   /** Binds to the breaker's retry once every bean exists (the retry is made by the handler's bean). */
