@@ -2,6 +2,7 @@ package dev.provisioner.worker;
 
 import dev.provisioner.accounts.ApiOutcome;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The gate every API call passes: the client-side rate limit, a pause the API asked for with
- * {@code Retry-After}, and the circuit breaker. Waiting at the gate is not an attempt: a command
+ * {@code Retry-After} (or a {@link Throttle} pause after a 429 without it), and the circuit
+ * breaker. Waiting at the gate is not an attempt: a command
  * held here while the breaker is open spends none of its retry budget.
  */
 final class ApiGuard {
@@ -26,14 +28,20 @@ final class ApiGuard {
   private final @Nullable RateLimiter rateLimiter;
   private final Clock clock;
   private final Duration maxRetryAfter;
+  private final Throttle throttle;
   private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
 
-  /** {@code maxRetryAfter} caps the pause a {@code Retry-After} can impose. */
-  ApiGuard(CircuitBreaker breaker, @Nullable RateLimiter rateLimiter, Clock clock, Duration maxRetryAfter) {
+  /**
+   * {@code maxRetryAfter} caps the pause a {@code Retry-After} can impose; {@code throttlePauses}
+   * are the pauses after 429s without it, by how many came in a row.
+   */
+  ApiGuard(CircuitBreaker breaker, @Nullable RateLimiter rateLimiter, Clock clock, Duration maxRetryAfter,
+      IntervalFunction throttlePauses) {
     this.breaker = breaker;
     this.rateLimiter = rateLimiter;
     this.clock = clock;
     this.maxRetryAfter = maxRetryAfter;
+    this.throttle = new Throttle(throttlePauses);
   }
 
   /**
@@ -94,11 +102,18 @@ final class ApiGuard {
     if (outcome instanceof ApiOutcome.Transient t && t.retryAfter() != null) {
       Duration pause = t.retryAfter().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : t.retryAfter();
       holdUntil(clock.instant().plus(pause));
+    } else if (outcome instanceof ApiOutcome.Transient t && t.problem().status() == 429) {
+      Duration pause = throttle.throttled(start, System.nanoTime());
+      if (pause != null) {
+        holdUntil(clock.instant().plus(pause));
+      }
+    } else if (outcome != null) {
+      throttle.answered(start);
     }
     breaker.onResult(elapsed, TimeUnit.NANOSECONDS, outcome);
   }
 
-  /** Every call waits until {@code until}, as the API asked with {@code Retry-After}. */
+  /** Every call waits until {@code until}, as the API asked with {@code Retry-After} or a 429. */
   private void holdUntil(Instant until) {
     notBefore.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
   }

@@ -89,7 +89,8 @@ class WorkerConfiguration {
     RateLimiter limiter = resilience.rateLimitPerSecond() == 0 ? null
         : limiters.rateLimiter(API, Resilience.rateLimiterConfig(resilience));
     Retry retry = retries.retry(API, Resilience.retryConfig(resilience));
-    ApiGuard guard = new ApiGuard(breaker, limiter, clock, resilience.maxRetryAfter());
+    ApiGuard guard = new ApiGuard(breaker, limiter, clock, resilience.maxRetryAfter(),
+        Resilience.throttlePauses(resilience));
     return new CommandHandler(metrics.timed(api), guard, retry, retryScheduler, clock, resilience.maxBatchWait());
   }
 

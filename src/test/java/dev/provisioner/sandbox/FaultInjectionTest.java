@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,6 +59,50 @@ class FaultInjectionTest extends SandboxTestBase {
 
     assertProblem(response, 429, "rate-limited");
     assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+  }
+
+  @Test
+  void aRateLimitLetsThroughThatManyRequestsASecondAndRefusesTheRestBeforeTheirKeys() {
+    // Given a limit of 5 requests a second, without Retry-After (Moment documents none)
+    client.admin("PUT", "/_sandbox/faults", "{\"rate_limit_per_second\": 5}");
+
+    // When 20 creates come as fast as one client sends them
+    long start = System.nanoTime();
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      responses.add(client.createAccount("rl-" + i, SandboxClient.accountJson("RL" + i)));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    // Then at most 5 a second were created, the rest refused with a 429 that has no Retry-After
+    long created = responses.stream().filter(response -> response.statusCode() == 201).count();
+    assertThat(created).isBetween(1L, 5 * ((long) Math.ceil(seconds) + 1));
+    HttpResponse<String> refused = responses.stream().filter(response -> response.statusCode() == 429)
+        .findFirst().orElseThrow();
+    assertThat(assertProblem(refused, 429, "rate-limited")).contains("5 requests per second");
+    assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(client.accountCount()).isEqualTo(created);
+
+    // And a refused request's key was not stored: the same key, the limit gone, creates
+    client.admin("PUT", "/_sandbox/faults", "{}");
+    int first = responses.indexOf(refused);
+    HttpResponse<String> again = client.createAccount("rl-" + first, SandboxClient.accountJson("RL" + first));
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+  }
+
+  @Test
+  void aRateLimitWithRetryAfterSaysWhenTheNextSecondBegins() {
+    // Given a limit of 1 request a second, its 429s with Retry-After
+    client.admin("PUT", "/_sandbox/faults", "{\"rate_limit_per_second\": 1, \"rate_limit_retry_after\": true}");
+
+    // When two requests come at once
+    client.get("/billing/accounts/A1");
+    HttpResponse<String> second = client.get("/billing/accounts/A1");
+
+    // Then the second is refused, to try again in a second
+    assertProblem(second, 429, "rate-limited");
+    assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
   }
 
   @Test
@@ -134,14 +182,16 @@ class FaultInjectionTest extends SandboxTestBase {
     }
   }
 
-  @Test
-  void badFaultSettingsAreRejectedNamingTheSetting() {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"failure_status\": 418} | failure_status must be one of [429, 500, 502, 503, 504], but was 418",
+      "{\"rate_limit_per_second\": -1} | rate_limit_per_second must be between 0 (no limit) and 1000000, but was -1"})
+  void badFaultSettingsAreRejectedNamingTheSetting(String settings, String reason) {
     HttpResponse<String> response = client.send(client.request("/_sandbox/faults")
         .header("Content-Type", "application/json")
-        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"failure_status\": 418}")));
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(settings)));
 
-    assertThat(assertProblem(response, 400, "validation-error"))
-        .contains("failure_status must be one of [429, 500, 502, 503, 504], but was 418");
+    assertThat(assertProblem(response, 400, "validation-error")).contains(reason);
   }
 
   @Test

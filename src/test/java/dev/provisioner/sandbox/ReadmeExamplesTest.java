@@ -38,7 +38,8 @@ class ReadmeExamplesTest {
     }
 
     assertThat(outputs).contains("\"id\":\"bacc_").contains("\"external_reference\":\"INV-2024-001\"")
-        .contains("\"latency_ms\":50").contains("\"count\":1").contains("\"reset\":true");
+        .contains("\"latency_ms\":50").contains("\"rate_limit_per_second\":500").contains("\"count\":1")
+        .contains("\"reset\":true");
   }
 
   private static List<String> curlBlocks() throws IOException {

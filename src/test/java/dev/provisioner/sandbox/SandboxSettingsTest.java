@@ -24,6 +24,8 @@ class SandboxSettingsTest {
           + "is kept in memory), but was 0B",
       "--sandbox.faults.outage.seconds=9223372036854775807 | sandbox.faults.outage.seconds must be between "
           + "0 and 86400 (a day), but was 9223372036854775807",
+      "--sandbox.faults.rate-limit-per-second=-5 | sandbox.faults.rate-limit-per-second must be between 0 "
+          + "(no limit) and 1000000, but was -5",
       "--sandbox.idempotency-ttl= | sandbox.idempotency-ttl must not be empty: give it a value, or leave it "
           + "out to take its default if it has one",
       "--sandbox.faults.latency-ms=99999999999999 | sandbox.faults.latency-ms must be between 0 and "

@@ -1,13 +1,17 @@
 package dev.provisioner.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.provisioner.accounts.ApiOutcome;
 import dev.provisioner.accounts.Problem;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -15,13 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The gate's bookkeeping of what the API answered: a fresh 503 is a fault the breaker counts and
  * whose Retry-After holds every call; the same 503 replayed from the API's idempotency store is
- * neither (it was counted when it happened).
+ * neither (it was counted when it happened); a 429 is no fault, and pauses every call.
  */
 class ApiGuardTest {
 
   private final CircuitBreaker breaker = CircuitBreaker.of("guard-test",
       Resilience.breakerConfig(CommandHandlerTest.RESILIENCE));
-  private final ApiGuard guard = new ApiGuard(breaker, null, Clock.systemUTC(), Duration.ofSeconds(30));
+  private final ApiGuard guard = new ApiGuard(breaker, null, Clock.systemUTC(), Duration.ofSeconds(30),
+      IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));
 
   @Test
   void freshServiceUnavailableAnswersOpenTheBreaker() {
@@ -49,6 +54,27 @@ class ApiGuardTest {
     assertThat(next).as("called at once, not after the replayed answer's 30 s Retry-After").isDone();
   }
 
+  @Test
+  void a429sBurstNeitherOpensTheBreakerNorPausesLongerThanTheFirstPause() {
+    // Given 50 calls in flight at once
+    List<CompletableFuture<ApiOutcome>> answers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      CompletableFuture<ApiOutcome> answer = new CompletableFuture<>();
+      answers.add(answer);
+      assertThat(guard.call(() -> answer, attempts())).as("call %d went through at once", i).isNotDone();
+    }
+
+    // When the API throttles them all, without Retry-After
+    answers.forEach(answer -> answer.complete(throttled()));
+
+    // Then the breaker stays closed (the API is up), and the next call waits the first pause (1 s),
+    // not one doubled per 429 (the maximum, a minute)
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    CompletableFuture<ApiOutcome> next = guard.call(() -> CompletableFuture.completedFuture(throttled()), attempts());
+    assertThat(next).as("held").isNotDone();
+    await().atMost(Duration.ofSeconds(10)).until(next::isDone);
+  }
+
   private void callsAnswering(ApiOutcome outcome, int calls) {
     for (int i = 0; i < calls; i++) {
       CompletableFuture<ApiOutcome> call = guard.call(() -> CompletableFuture.completedFuture(outcome), attempts());
@@ -58,6 +84,10 @@ class ApiGuardTest {
 
   private static Attempts attempts() {
     return new Attempts(CommandHandlerTest.COMMAND, Instant.now().plus(Duration.ofMinutes(1)));
+  }
+
+  private static ApiOutcome throttled() {
+    return new ApiOutcome.Transient(Problem.of("rate-limited", "Too many requests", 429, null), null, false, null);
   }
 
   private static ApiOutcome unavailable(boolean replayed, @Nullable Duration retryAfter) {

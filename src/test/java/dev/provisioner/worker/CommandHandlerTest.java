@@ -77,7 +77,7 @@ class CommandHandlerTest {
 
   private CommandHandler handler(AccountsApi api) {
     ApiGuard guard = new ApiGuard(CircuitBreaker.of("test", Resilience.breakerConfig(RESILIENCE)), null,
-        Clock.systemUTC(), RESILIENCE.maxRetryAfter());
+        Clock.systemUTC(), RESILIENCE.maxRetryAfter(), Resilience.throttlePauses(RESILIENCE));
     return new CommandHandler(api, guard, Retry.of("test", Resilience.retryConfig(RESILIENCE)), scheduler,
         Clock.systemUTC(), RESILIENCE.maxBatchWait());
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The worker against injected API faults, on the test broker and a real sandbox: outages that
- * refuse or hang, stored 500s and lost answers, and a 429 storm. Each test prints its
+ * refuse or hang, stored 500s and lost answers, replayed 503s, and a rate limit. Each test prints its
  * {@link Figures}.
  */
 class FaultInjectionTest {
@@ -68,13 +68,7 @@ class FaultInjectionTest {
     try (WorkerFixture fixture = new WorkerFixture(List.of(
         "--sandbox.faults.failure-rate=0.20", "--sandbox.faults.failure-status=503"))) {
 
-      AtomicInteger opened = new AtomicInteger();
-      fixture.worker.getBean(CircuitBreakerRegistry.class).circuitBreaker(WorkerConfiguration.API)
-          .getEventPublisher().onStateTransition(event -> {
-            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-              opened.incrementAndGet();
-            }
-          });
+      AtomicInteger opened = timesTheBreakerOpens(fixture);
 
       // When 1,000 commands run
       fixture.sendAll(commands(1_000));
@@ -92,6 +86,37 @@ class FaultInjectionTest {
       assertThat(fixture.sandboxJson("/_sandbox/stats").path("events").path("replayed").asLong())
           .as("the sandbox replayed stored 503s").isPositive();
     }
+  }
+
+  @Test
+  void givenARateLimitWithoutRetryAfterWhen1000CommandsRunThenAllAreCreatedOnceAndTheBreakerNeverOpens() {
+    // Given an API that takes 200 requests a second and answers the rest 429 without Retry-After
+    // (Moment documents none); the worker's default settings
+    try (WorkerFixture fixture = new WorkerFixture(List.of("--sandbox.faults.rate-limit-per-second=200"))) {
+      AtomicInteger opened = timesTheBreakerOpens(fixture);
+
+      // When 1,000 commands run
+      fixture.sendAll(commands(1_000));
+
+      // Then all are created once, and the breaker never opened: throttling is no outage (counted
+      // as faults, the 429s opened it again and again, consumption paused 5 s each time)
+      awaitReplies(fixture, 1_000, Duration.ofSeconds(120));
+      assertThat(opened).as("times the breaker opened").hasValue(0);
+      assertAllCreatedOnce(Figures.of("rate-limit-200", 1_000, fixture), 1_000);
+      assertThat(fixture.sandboxJson("/_sandbox/stats").path("by_status").path("429").asLong())
+          .as("the sandbox throttled").isPositive();
+    }
+  }
+
+  private static AtomicInteger timesTheBreakerOpens(WorkerFixture fixture) {
+    AtomicInteger opened = new AtomicInteger();
+    fixture.worker.getBean(CircuitBreakerRegistry.class).circuitBreaker(WorkerConfiguration.API)
+        .getEventPublisher().onStateTransition(event -> {
+          if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+            opened.incrementAndGet();
+          }
+        });
+    return opened;
   }
 
   static Figures runThroughOutage(String mode) {

@@ -17,20 +17,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateRate share (0..1) of creates that succeed but the client does not hear it
  * @param duplicateMode how the client does not hear it: {@code status} or {@code drop}
  * @param duplicateStatus the 5xx the client gets in {@code status} mode
+ * @param rateLimitPerSecond API requests allowed per second (a window of one second), the rest
+ *     answered 429 before anything else is done; 0 means no limit
+ * @param rateLimitRetryAfter whether those 429s carry {@code Retry-After} (Moment documents none)
  */
 public record FaultSettings(@DefaultValue("0") long latencyMs, @DefaultValue("0") long jitterMs,
     @DefaultValue("0") double failureRate, @DefaultValue("500") int failureStatus,
     @DefaultValue("1") long retryAfterSeconds, @DefaultValue("0") double duplicateRate,
     @DefaultValue("status") DuplicateMode duplicateMode,
-    @DefaultValue("502") int duplicateStatus) {
+    @DefaultValue("502") int duplicateStatus, @DefaultValue("0") long rateLimitPerSecond,
+    @DefaultValue("false") boolean rateLimitRetryAfter) {
 
   private static final Set<Integer> FAILURE_STATUSES = Set.of(429, 500, 502, 503, 504);
   private static final Set<Integer> DUPLICATE_STATUSES = Set.of(500, 502, 503, 504);
   private static final long AN_HOUR_MS = 3_600_000;
+  private static final long MAX_RATE_LIMIT = 1_000_000;
 
   /** No faults at all. */
   public static final FaultSettings NONE =
-      new FaultSettings(0, 0, 0, 500, 1, 0, DuplicateMode.STATUS, 502);
+      new FaultSettings(0, 0, 0, 500, 1, 0, DuplicateMode.STATUS, 502, 0, false);
 
   public FaultSettings {
     upToAnHour("latency_ms", latencyMs);
@@ -40,6 +45,10 @@ public record FaultSettings(@DefaultValue("0") long latencyMs, @DefaultValue("0"
     share("duplicate_rate", duplicateRate);
     oneOf("failure_status", failureStatus, FAILURE_STATUSES);
     oneOf("duplicate_status", duplicateStatus, DUPLICATE_STATUSES);
+    if (rateLimitPerSecond < 0 || rateLimitPerSecond > MAX_RATE_LIMIT) {
+      throw new IllegalArgumentException("rate_limit_per_second must be between 0 (no limit) and "
+          + MAX_RATE_LIMIT + ", but was " + rateLimitPerSecond);
+    }
     if (duplicateMode == null) {
       throw new IllegalArgumentException("duplicate_mode must be status or drop, but was null");
     }

@@ -2,6 +2,8 @@ package dev.provisioner.sandbox.gateway;
 
 import dev.provisioner.sandbox.core.ProblemType;
 import dev.provisioner.sandbox.core.Reply;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +21,8 @@ public final class Faults {
   private final Clock clock;
   private final AtomicReference<FaultSettings> current;
   private final AtomicReference<@Nullable Outage> outage = new AtomicReference<>();
+  private final RateLimiter rateLimit = RateLimiter.of("sandbox", RateLimiterConfig.custom()
+      .limitForPeriod(1).limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
 
   public Faults(FaultSettings startup, Clock clock) {
     this.startup = startup;
@@ -58,6 +62,27 @@ public final class Faults {
   public void reset() {
     current.set(startup);
     outage.set(null);
+  }
+
+  /**
+   * The 429 of a request over the rate limit, if it is: the first {@code rate_limit_per_second}
+   * requests of each second pass (resilience4j's limiter, taking no wait), the rest are refused.
+   */
+  Optional<Reply> overRateLimit(FaultSettings settings, String instance) {
+    long perSecond = settings.rateLimitPerSecond();
+    if (perSecond == 0) {
+      return Optional.empty();
+    }
+    if (rateLimit.getRateLimiterConfig().getLimitForPeriod() != perSecond) {
+      rateLimit.changeLimitForPeriod((int) perSecond);
+    }
+    if (rateLimit.acquirePermission()) {
+      return Optional.empty();
+    }
+    Reply reply = ProblemType.forStatus(429).reply(429,
+        "over the rate limit of " + perSecond + " requests per second", instance);
+    // The window is a second long, so the next one opens within a second.
+    return Optional.of(settings.rateLimitRetryAfter() ? reply.withHeader("Retry-After", "1") : reply);
   }
 
   Duration latency(FaultSettings settings) {

@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The way of every billing API request, in Moment's order: outage, authentication, routing,
- * media type and size, idempotency key, latency, injected failure, the operation, and the
- * duplicate-maker. Injected latency is a timer, never a blocked thread.
+ * The way of every billing API request, in Moment's order: outage, authentication, rate limit,
+ * routing, media type and size, idempotency key, latency, injected failure, the operation, and the
+ * duplicate-maker. Injected latency is a timer, never a blocked thread. A request refused before
+ * the idempotency key (authentication, rate limit, routing, media type, size) is not stored under it.
  */
 public final class Gateway {
 
@@ -55,6 +56,7 @@ public final class Gateway {
       return Mono.just(outageOutcome(outage.get(), instance));
     }
     Optional<Reply> refused = auth.refusal(request.header("Authorization"), instance)
+        .or(() -> faults.overRateLimit(faults.settings(), instance))
         .or(() -> checks.refusal(request, route));
     if (refused.isPresent()) {
       return Mono.just(Outcome.send(refused.get()));

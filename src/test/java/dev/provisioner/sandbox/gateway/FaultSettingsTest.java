@@ -10,14 +10,14 @@ class FaultSettingsTest {
   @Test
   void aRateOutsideZeroToOneFailsNamingTheSettingAndTheValue() {
     assertThatThrownBy(() -> new FaultSettings(0, 0, 1.5, 500, 1, 0,
-        FaultSettings.DuplicateMode.STATUS, 502))
+        FaultSettings.DuplicateMode.STATUS, 502, 0, false))
         .hasMessage("failure_rate must be between 0 and 1, but was 1.5");
   }
 
   @Test
   void aJitterOverAnHourFailsInsteadOfOverflowingOnEveryRequest() {
     assertThatThrownBy(() -> new FaultSettings(0, Long.MAX_VALUE, 0, 500, 1, 0,
-        FaultSettings.DuplicateMode.STATUS, 502))
+        FaultSettings.DuplicateMode.STATUS, 502, 0, false))
         .hasMessage("jitter_ms must be between 0 and 3600000 (an hour), but was " + Long.MAX_VALUE);
   }
 
