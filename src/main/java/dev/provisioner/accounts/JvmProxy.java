@@ -14,6 +14,10 @@ import java.util.Optional;
  * Operators of Java services set {@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...} (and
  * {@code http.nonProxyHosts}) to reach the internet through a proxy; the JDK's default {@link
  * ProxySelector} applies them, so the API client asks it once for its base URL.
+ *
+ * <p>A proxy that asks for credentials gets {@code https.proxyUser} and {@code https.proxyPassword}
+ * ({@code http.*} for an {@code http://} URL), the names Maven, Gradle and Apache's HttpClient
+ * read; the JDK has none of its own.
  */
 final class JvmProxy {
 
@@ -28,6 +32,16 @@ final class JvmProxy {
         .filter(proxy -> proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress)
         .map(proxy -> (InetSocketAddress) proxy.address())
         .findFirst()
-        .map(at -> new ProxyOptions().setType(ProxyType.HTTP).setHost(at.getHostString()).setPort(at.getPort()));
+        .map(at -> withCredentials(new ProxyOptions().setType(ProxyType.HTTP).setHost(at.getHostString())
+            .setPort(at.getPort()), url));
+  }
+
+  private static ProxyOptions withCredentials(ProxyOptions proxy, URI url) {
+    String scheme = "https".equalsIgnoreCase(url.getScheme()) ? "https" : "http";
+    String user = System.getProperty(scheme + ".proxyUser");
+    if (user == null || user.isEmpty()) {
+      return proxy;
+    }
+    return proxy.setUsername(user).setPassword(System.getProperty(scheme + ".proxyPassword", ""));
   }
 }

@@ -139,8 +139,8 @@ public final class VertxAccountsApi implements AccountsApi, AutoCloseable {
         .setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true).setKeepAliveTimeout(30).setMaxRedirects(0)
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
     JvmProxy.forUrl(settings.baseUrl()).ifPresent(proxy -> {
-      log.info("API calls go through the HTTP proxy {}:{} (the JVM's proxy settings)", proxy.getHost(),
-          proxy.getPort());
+      log.info("API calls go through the HTTP proxy {}:{}{} (the JVM's proxy settings)", proxy.getHost(),
+          proxy.getPort(), proxy.getUsername() == null ? "" : " as " + proxy.getUsername());
       options.setProxyOptions(proxy);
     });
     return options;

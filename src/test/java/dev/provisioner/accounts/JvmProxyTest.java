@@ -3,6 +3,8 @@ package dev.provisioner.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ class JvmProxyTest {
     System.clearProperty("http.proxyHost");
     System.clearProperty("http.proxyPort");
     System.clearProperty("http.nonProxyHosts");
+    System.clearProperty("http.proxyUser");
+    System.clearProperty("http.proxyPassword");
   }
 
   @Test
@@ -36,6 +40,27 @@ class JvmProxyTest {
       // Then the call went to the proxy, addressed to the API's host
       assertThat(outcome).isInstanceOf(ApiOutcome.Created.class);
       assertThat(proxy.lastReceived().headers().getFirst("Host")).isEqualTo("api.moment.invalid");
+    }
+  }
+
+  @Test
+  void aProxyThatAsksForCredentialsGetsTheUserAndPasswordTheJvmPropertiesName() throws Exception {
+    try (ScriptedServer proxy = new ScriptedServer()) {
+      // Given a proxy, and -Dhttp.proxyUser=svc-provisioner -Dhttp.proxyPassword=...
+      proxy.answer(201, Map.of("Content-Type", "application/json"), "{\"id\":\"bacc_proxied\"}");
+      System.setProperty("http.proxyHost", "127.0.0.1");
+      System.setProperty("http.proxyPort", Integer.toString(proxy.baseUrl("").getPort()));
+      System.setProperty("http.proxyUser", "svc-provisioner");
+      System.setProperty("http.proxyPassword", "pr0xy:Secret");
+
+      // When an account is created through it
+      ApiOutcome outcome = create();
+
+      // Then the proxy got Basic credentials of that user and password
+      assertThat(outcome).isInstanceOf(ApiOutcome.Created.class);
+      String expected = "Basic " + Base64.getEncoder().encodeToString(
+          "svc-provisioner:pr0xy:Secret".getBytes(StandardCharsets.UTF_8));
+      assertThat(proxy.lastReceived().headers().getFirst("Proxy-Authorization")).isEqualTo(expected);
     }
   }
 
