@@ -77,6 +77,18 @@ public record ListenerSettings(@Nullable Integer concurrency, @Nullable Duration
       }
     }
 
+    /**
+     * How long a batch may go on starting records: half of what is left of {@code
+     * max.poll.interval.ms} once the records started last have had {@code maxBatchWait} to finish
+     * (4 minutes by default), at least a second. The other half is the margin for commands waiting
+     * on others of their key and for publishing.
+     */
+    Duration batchStartBudget(Duration maxBatchWait) {
+      Duration interval = maxPollInterval();
+      Duration half = (interval == null ? KAFKA_MAX_POLL_INTERVAL : interval).minus(maxBatchWait).dividedBy(2);
+      return half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half;
+    }
+
     /** The poll interval as given, Kafka's default when not given; null when not a number (Kafka says so). */
     private @Nullable Duration maxPollInterval() {
       String given = properties.get(MAX_POLL_INTERVAL);

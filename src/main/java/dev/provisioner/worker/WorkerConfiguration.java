@@ -155,14 +155,15 @@ class WorkerConfiguration {
   BatchProcessor batchProcessor(CommandParser parser, CommandHandler handler,
       KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
       JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads, WorkerMetrics metrics,
-      ReplyTopics replyTopics) {
+      ReplyTopics replyTopics, ListenerSettings.Consumer consumer, Clock clock) {
     Bulkhead inFlight = bulkheads.bulkhead(API, BulkheadConfig.custom()
         .maxConcurrentCalls(settings.worker().inFlight())
         .maxWaitDuration(Duration.ofDays(365))
         .build());
     Publisher publisher = new Publisher(template, deadLetters, mapper, replyTopics, metrics,
         maxRequestBytes(template) - BoundedDeadLetters.FRAMING);
-    return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher);
+    return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher, clock,
+        consumer.batchStartBudget(settings.resilience().maxBatchWait()));
   }
 
   @Bean

@@ -108,6 +108,25 @@ class FaultInjectionTest {
     }
   }
 
+  @Test
+  void givenAnApiSlowerThanABatchCanWaitForWhenCommandsRunThenBatchesAreCutAndAllAreCreatedOnce() {
+    // Given an API that takes 50 requests a second, and a consumer Kafka drops after 12 s without a
+    // poll: two consumers sharing 50 calls a second need more than 12 s for batches of 300 (before,
+    // such a batch was rolled back and redone forever)
+    try (WorkerFixture fixture = new WorkerFixture(List.of("--sandbox.faults.rate-limit-per-second=50"),
+        "--spring.kafka.consumer.properties.max.poll.interval.ms=12000",
+        "--provisioner.resilience.max-batch-wait=5s", "--provisioner.worker.in-flight=32")) {
+
+      // When 2,000 commands run
+      fixture.sendAll(commands(2_000));
+
+      // Then all are created once: each batch stopped starting commands in time, committed what it
+      // had done, and left the rest to the next poll
+      awaitReplies(fixture, 2_000, Duration.ofSeconds(240));
+      assertAllCreatedOnce(Figures.of("slower-than-a-batch", 2_000, fixture), 2_000);
+    }
+  }
+
   private static AtomicInteger timesTheBreakerOpens(WorkerFixture fixture) {
     AtomicInteger opened = new AtomicInteger();
     fixture.worker.getBean(CircuitBreakerRegistry.class).circuitBreaker(WorkerConfiguration.API)
