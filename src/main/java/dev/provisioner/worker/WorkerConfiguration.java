@@ -180,17 +180,6 @@ class WorkerConfiguration {
     return new RollbackRecorder(backOff, registry, status);
   }
 
-  /** One line, not a stack trace, when the API refuses the key (see {@link RefusedKeyLogFilter}). */
-  @Bean(destroyMethod = "close")
-  RefusedKeyLogFilter refusedKeyLogFilter() {
-    return RefusedKeyLogFilter.install();
-  }
-
-  @Bean
-  ReadyLog readyLog(WorkerSettings settings) {
-    return new ReadyLog(settings);
-  }
-
   @Bean
   TopicCreator topicCreator(KafkaAdmin kafkaAdmin, WorkerSettings settings) {
     return new TopicCreator(kafkaAdmin, settings.topics());

@@ -59,13 +59,22 @@ final class WorkerProcessRun implements AutoCloseable {
    * small batches at 8 in flight make progress steady enough to stop it halfway.
    */
   void startWorker() {
-    worker = JarProcess.start(workDir.resolve("worker-" + ++starts), "worker",
+    worker = startMember(
+        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+        "--spring.kafka.producer.properties.transaction.timeout.ms=5000");
+  }
+
+  /**
+   * Starts one more worker of the run's consumer group, with the worker's own group timing
+   * (session timeout, partition assignor) unless {@code groupArgs} say otherwise; the caller
+   * kills or closes it.
+   */
+  JarProcess startMember(String... groupArgs) {
+    List<String> args = new java.util.ArrayList<>(List.of("worker",
         "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
         "--spring.kafka.consumer.group-id=" + commands,
         "--spring.kafka.consumer.max-poll-records=200",
-        "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-        "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-        "--spring.kafka.producer.properties.transaction.timeout.ms=5000",
         "--server.port=0",
         "--provisioner.api.base-url=" + sandbox.baseUrl(),
         "--provisioner.api.key=" + WorkerFixture.API_KEY,
@@ -75,7 +84,9 @@ final class WorkerProcessRun implements AutoCloseable {
         "--provisioner.topics.partitions=3",
         "--provisioner.worker.in-flight=8",
         "--provisioner.resilience.initial-backoff=50ms",
-        "--provisioner.resilience.open-duration=1s");
+        "--provisioner.resilience.open-duration=1s"));
+    args.addAll(List.of(groupArgs));
+    return JarProcess.start(workDir.resolve("worker-" + ++starts), args.toArray(String[]::new));
   }
 
   JarProcess worker() {
