@@ -31,6 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + "parallel-consumer and raw HTTP calls; see the README."})
 final class BenchCommand implements Callable<Integer> {
 
+  /** The exit code after Ctrl-C, as the JVM's own: 128 + SIGINT. */
+  private static final int INTERRUPTED = 130;
+
   @Spec
   private CommandSpec spec;
 
@@ -92,9 +95,30 @@ final class BenchCommand implements Callable<Integer> {
       throw new UsageException("bench: unknown option " + childArgs.get(0));
     }
     BenchSettings settings = settings();
+    BenchChecks.requireWritable(settings.output());
+    BenchChecks.requireJvmAccepts(settings.childJvmOptions());
+    if (settings.bootstrapServers() != null) {
+      BenchChecks.requireReachable(settings.bootstrapServers());
+    }
     var out = spec.commandLine().getOut();
     out.println("bench on JVM " + Results.currentJvm());
-    Results results = new Benchmark(settings, out::println).run();
+    Benchmark benchmark = new Benchmark(settings, line -> {
+      out.println(line);
+      out.flush();
+    });
+    BenchInterruption interruption = BenchInterruption.install(benchmark,
+        spec.commandLine().getErr());
+    Results results;
+    try {
+      results = benchmark.run();
+    } catch (RuntimeException | InterruptedException e) {
+      if (interruption.happened()) {
+        return INTERRUPTED;
+      }
+      throw e;
+    } finally {
+      interruption.remove();
+    }
     out.println();
     out.print(ResultsTable.render(results));
     out.println("results: " + output.resolve(Results.FILE) + ", chart: "
@@ -106,10 +130,19 @@ final class BenchCommand implements Callable<Integer> {
   private BenchSettings settings() {
     try {
       return new BenchSettings(commands, keys, partitions, latencies, inFlight,
-          modes.stream().map(Mode::of).toList(), bootstrapServers, output, childJvmOptions,
+          modes(modes), bootstrapServers, output, childJvmOptions,
           warmUp, warmUpMax, rounds);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static List<Mode> modes(List<String> ids) {
+    try {
+      return ids.stream().map(Mode::of).toList();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--modes must be one or more of " + Mode.ids()
+          + ", comma-separated, but was '" + String.join(",", ids) + "'");
     }
   }
 }
