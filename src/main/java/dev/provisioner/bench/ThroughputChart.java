@@ -20,7 +20,7 @@ final class ThroughputChart {
   private static final int BOTTOM = 60;
   private static final int TOP = 50;
   private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e),
-      new Color(0x2ca02c), new Color(0x7f7f7f)};
+      new Color(0x2ca02c), new Color(0x7f7f7f), new Color(0x9467bd)};
 
   private ThroughputChart() {
   }
@@ -84,9 +84,11 @@ final class ThroughputChart {
     }
   }
 
+  /** One entry per mode, spread over the width: five modes fit (at 190 px each the fifth did not). */
   private static void legend(Graphics2D g, List<String> modes) {
+    int step = Math.min(190, (WIDTH - LEFT) / Math.max(1, modes.size()));
     for (int i = 0; i < modes.size(); i++) {
-      int x = LEFT + 10 + i * 190;
+      int x = LEFT + 10 + i * step;
       g.setColor(COLOURS[i % COLOURS.length]);
       g.fillRect(x, HEIGHT - 25, 12, 12);
       g.setColor(Color.BLACK);
