@@ -3,9 +3,11 @@ package dev.provisioner.cli;
 import dev.provisioner.bench.BenchSettings;
 import dev.provisioner.bench.Benchmark;
 import dev.provisioner.bench.Mode;
+import dev.provisioner.bench.QuietLogs;
 import dev.provisioner.bench.Results;
 import dev.provisioner.bench.ResultsTable;
 import dev.provisioner.bench.SutChild;
+import dev.provisioner.bench.SutSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (childArgs.stream().anyMatch(arg -> arg.startsWith("--sut.mode="))) {
+    if (childArgs.stream().anyMatch(arg -> arg.startsWith("--sut."))) {
+      childSpec();
       SutChild.run(childArgs, new BufferedReader(new InputStreamReader(System.in,
           StandardCharsets.UTF_8)), spec.commandLine().getOut());
       return ExitCodes.OK;
@@ -94,12 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     if (!childArgs.isEmpty()) {
       throw new UsageException("bench: unknown option " + childArgs.get(0));
     }
-    BenchSettings settings = settings();
-    BenchChecks.requireWritable(settings.output());
-    BenchChecks.requireJvmAccepts(settings.childJvmOptions());
-    if (settings.bootstrapServers() != null) {
-      BenchChecks.requireReachable(settings.bootstrapServers());
-    }
+    BenchSettings settings = checkedSettings();
     var out = spec.commandLine().getOut();
     out.println("bench on JVM " + Results.currentJvm());
     Benchmark benchmark = new Benchmark(settings, line -> {
@@ -119,12 +117,30 @@ final class BenchCommand implements Callable<Integer> {
     } finally {
       interruption.remove();
     }
+    report(results);
+    return ExitCodes.OK;
+  }
+
+  /** The settings, once nothing that would fail minutes later is wrong with them. */
+  private BenchSettings checkedSettings() {
+    BenchSettings settings = settings();
+    // before the broker check: its admin client would print its 100-line configuration at INFO
+    QuietLogs.warningsOnly();
+    BenchChecks.requireWritable(settings.output());
+    BenchChecks.requireJvmAccepts(settings.childJvmOptions());
+    if (settings.bootstrapServers() != null) {
+      BenchChecks.requireReachable(settings.bootstrapServers());
+    }
+    return settings;
+  }
+
+  private void report(Results results) {
+    var out = spec.commandLine().getOut();
     out.println();
     out.print(ResultsTable.render(results));
     out.println("results: " + output.resolve(Results.FILE) + ", chart: "
         + output.resolve(Results.CHART));
     out.flush();
-    return ExitCodes.OK;
   }
 
   private BenchSettings settings() {
@@ -132,6 +148,15 @@ final class BenchCommand implements Callable<Integer> {
       return new BenchSettings(commands, keys, partitions, latencies, inFlight,
           modes(modes), bootstrapServers, output, childJvmOptions,
           warmUp, warmUpMax, rounds);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** A child's options must be complete: a user who typed one gets a line, not a Java error. */
+  private void childSpec() {
+    try {
+      SutSpec.fromArgs(childArgs);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -44,7 +44,10 @@ class BenchCommandTest {
           + "raw-http, worker-no-api, comma-separated, but was 'foo'",
       "--modes= | --modes must be one or more of worker, classic-listener, parallel-consumer, "
           + "raw-http, worker-no-api, comma-separated, but was ''",
-      "--bogus=1 | bench: unknown option --bogus=1"})
+      "--bogus=1 | bench: unknown option --bogus=1",
+      "--sut.mode=worker | the --sut.* options are the benchmark's own, for its child JVMs; missing "
+          + "--sut.bootstrap-servers, --sut.api-url, --sut.topic-prefix, --sut.partitions, "
+          + "--sut.in-flight, --sut.commands, --sut.keys"})
   void givenABadOption_whenTheBenchmarkStarts_thenItIsBadUsageNamingTheOption(String options,
       String message) {
     CliRun run = bench(options.split(" "));
