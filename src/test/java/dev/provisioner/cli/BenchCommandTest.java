@@ -114,6 +114,20 @@ class BenchCommandTest {
     assertThat(run.out()).as("nothing started").isEmpty();
   }
 
+  @Test
+  void givenAGcLogOption_whenTheChildJvmOptionsAreChecked_thenTheCheckWritesNoLog() {
+    // Given a GC log the children are to write, and an option the JVM refuses
+    Path gcLog = dir.resolve("gc.log");
+
+    // When
+    CliRun run = bench("--child-jvm-option=-Xlog:gc:file=" + gcLog, "--child-jvm-option=-Xbogus");
+
+    // Then only the refused option is named, and the check left no GC log of its own
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: --child-jvm-option must be options "
+        + "this JVM accepts, but -Xbogus made it say: Unrecognized option: -Xbogus\n");
+    assertThat(gcLog).doesNotExist();
+  }
+
   /** {@code bench} with {@code options}, its output in the test's directory unless given. */
   private CliRun bench(String... options) {
     List<String> args = new ArrayList<>(List.of("bench"));
