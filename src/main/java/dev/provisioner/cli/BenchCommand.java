@@ -39,40 +39,41 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--commands", defaultValue = "50000", description = "Commands per run (N).")
+  @Option(names = "--commands", defaultValue = "50000", description = "Commands per run (N), 1 to 10000000.")
   private int commands;
 
-  @Option(names = "--keys", defaultValue = "10000", description = "Distinct keys (K).")
+  @Option(names = "--keys", defaultValue = "10000", description = "Distinct keys (K), 1 to --commands.")
   private int keys;
 
-  @Option(names = "--partitions", defaultValue = "6", description = "Partitions (P).")
+  @Option(names = "--partitions", defaultValue = "6", description = "Partitions (P), 1 to 1000.")
   private int partitions;
 
   @Option(names = "--latencies", defaultValue = "0,20", split = ",",
-      description = "Sandbox latencies in ms (L), comma-separated.")
+      description = "Sandbox latencies in ms (L), comma-separated, distinct, 0 to 3600000.")
   private List<Long> latencies;
 
-  @Option(names = "--in-flight", defaultValue = "256", description = "API calls in flight.")
+  @Option(names = "--in-flight", defaultValue = "256", description = "API calls in flight, 1 to 10000.")
   private int inFlight;
 
   @Option(names = "--modes", defaultValue = "worker,classic-listener,parallel-consumer,raw-http",
-      split = ",", description = "Modes to run, comma-separated; also worker-no-api (the worker with the API "
+      split = ",", description = "Modes to run, comma-separated, each once; also worker-no-api (the worker with the API "
           + "answered at once, no HTTP: what Kafka and the worker cost without it).")
   private List<String> modes;
 
-  @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one.")
+  @Option(names = "--bootstrap-servers", description = "Use this broker instead of starting one; each run deletes its topics and "
+      + "consumer groups from it.")
   private @Nullable String bootstrapServers;
 
-  @Option(names = "--output", defaultValue = "target/bench", description = "Results directory.")
+  @Option(names = "--output", defaultValue = "target/bench", description = "Results directory, created if missing.")
   private Path output;
 
   @Option(names = "--warm-up", defaultValue = "50000", description = "Commands a fast mode "
       + "handles at least before it is measured; more follow until the JIT compilers are quiet "
-      + "(classic-listener: a fifth of its own).")
+      + "(classic-listener: a fifth of its own); 1 to 10000000.")
   private int warmUp;
 
   @Option(names = "--warm-up-max", defaultValue = "500000", description = "Warm-up commands of a "
-      + "fast mode at most, JIT compilers quiet or not.")
+      + "fast mode at most, JIT compilers quiet or not; --warm-up to 10000000.")
   private int warmUpMax;
 
   @Option(names = "--rounds", defaultValue = "2", description = "Times every mode runs at every "
