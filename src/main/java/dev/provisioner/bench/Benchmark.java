@@ -49,6 +49,7 @@ public final class Benchmark {
     } finally {
       LocalBroker started = broker;
       if (started != null) {
+        QuietLogs.brokerClosing();
         started.close();
       }
     }

@@ -11,6 +11,7 @@ public final class QuietLogs {
 
   private static final String QUORUM_CONTROLLER = "org.apache.kafka.controller.QuorumController";
   private static final String CLIENT_UTILS = "org.apache.kafka.clients.ClientUtils";
+  private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
   private QuietLogs() {
   }
@@ -23,6 +24,14 @@ public final class QuietLogs {
     set(QUORUM_CONTROLLER, ch.qos.logback.classic.Level.ERROR);
     // An address that does not resolve: the broker check's one line says it, with the option.
     set(CLIENT_UTILS, ch.qos.logback.classic.Level.ERROR);
+  }
+
+  /**
+   * Before the broker in this JVM closes: its controller channel warned, at every benchmark's
+   * end, {@code Attempting to close NetworkClient that has already been closed}.
+   */
+  static void brokerClosing() {
+    set(NETWORK_CLIENT, ch.qos.logback.classic.Level.ERROR);
   }
 
   private static void set(String name, ch.qos.logback.classic.Level level) {

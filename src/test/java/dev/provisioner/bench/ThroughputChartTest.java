@@ -36,6 +36,26 @@ class ThroughputChartTest {
     assertThat(colours).as("legend colours left to right").hasSize(5).doesNotHaveDuplicates();
   }
 
+  @Test
+  void givenTheModesInAnotherOrder_whenTheChartIsDrawn_thenEachModeKeepsItsColour() throws Exception {
+    // Given one chart of worker then raw-http, another of worker-no-api, raw-http then worker
+    Path first = dir.resolve("first.png");
+    Path second = dir.resolve("second.png");
+    ThroughputChart.write(new Results("jvm", List.of(run("worker"), run("raw-http"))), first);
+    ThroughputChart.write(new Results("jvm", List.of(run("worker-no-api"), run("raw-http"),
+        run("worker"))), second);
+
+    // Then worker and raw-http have the same colours in both
+    List<Integer> before = legendColours(ImageIO.read(first.toFile()));
+    List<Integer> after = legendColours(ImageIO.read(second.toFile()));
+    assertThat(after.get(2)).as("worker").isEqualTo(before.get(0));
+    assertThat(after.get(1)).as("raw-http").isEqualTo(before.get(1));
+  }
+
+  private static RunResult run(String mode) {
+    return new RunResult(mode, 0, 6, 100, 1_000, 256, 1_000, 1, 2, 50, 100, -1, -1);
+  }
+
   /** The colours of the legend's squares: runs of 10 or more pixels of one colour, not white. */
   private static List<Integer> legendColours(BufferedImage chart) {
     int y = chart.getHeight() - 19;
