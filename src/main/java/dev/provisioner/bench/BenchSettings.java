@@ -26,18 +26,31 @@ public record BenchSettings(int commands, int keys, int partitions, List<Long> l
     int inFlight, List<Mode> modes, @Nullable String bootstrapServers, Path output,
     List<String> childJvmOptions, int warmUp, int warmUpMax, int rounds) {
 
+  /** The most commands of a run or a warm-up: the parent keeps a send time per command. */
+  public static final int MAX_COMMANDS = 10_000_000;
+  /** The most partitions: the classic listener runs one consumer thread per partition. */
+  public static final int MAX_PARTITIONS = 1_000;
+  /** The most API calls in flight: parallel-consumer runs one thread per call in flight. */
+  public static final int MAX_IN_FLIGHT = 10_000;
+  /** The sandbox's longest latency, an hour. */
+  public static final long MAX_LATENCY_MS = 3_600_000;
+
   public BenchSettings {
-    require(commands >= 1, "--commands must be at least 1, but was " + commands);
-    require(keys >= 1, "--keys must be at least 1, but was " + keys);
-    require(partitions >= 1, "--partitions must be at least 1, but was " + partitions);
+    requireRange("--commands", commands, 1, MAX_COMMANDS);
+    requireRange("--keys", keys, 1, "1", commands, "--commands (" + commands + ")");
+    requireRange("--partitions", partitions, 1, MAX_PARTITIONS);
     require(rounds >= 1, "--rounds must be at least 1, but was " + rounds);
-    require(warmUp >= 1, "--warm-up must be at least 1, but was " + warmUp);
-    require(warmUpMax >= warmUp, "--warm-up-max must be at least --warm-up (" + warmUp
-        + "), but was " + warmUpMax);
-    require(inFlight >= 1, "--in-flight must be at least 1, but was " + inFlight);
-    require(!latencies.isEmpty() && latencies.stream().allMatch(l -> l >= 0),
-        "--latencies must be one or more values of 0 or more, but was " + latencies);
-    require(!modes.isEmpty(), "--modes must name at least one mode");
+    requireRange("--warm-up", warmUp, 1, MAX_COMMANDS);
+    requireRange("--warm-up-max", warmUpMax, warmUp, "--warm-up (" + warmUp + ")", MAX_COMMANDS,
+        String.valueOf(MAX_COMMANDS));
+    requireRange("--in-flight", inFlight, 1, MAX_IN_FLIGHT);
+    require(!latencies.isEmpty() && latencies.stream().allMatch(l -> l >= 0 && l <= MAX_LATENCY_MS)
+        && latencies.stream().distinct().count() == latencies.size(),
+        "--latencies must be one or more distinct values from 0 to " + MAX_LATENCY_MS
+            + " (ms), comma-separated, but was " + latencies);
+    require(!modes.isEmpty() && modes.stream().distinct().count() == modes.size(),
+        "--modes must name one or more modes, each once, but was " + modes.stream().map(Mode::id)
+            .toList());
     latencies = List.copyOf(latencies);
     modes = List.copyOf(modes);
     childJvmOptions = List.copyOf(childJvmOptions);
@@ -54,6 +67,16 @@ public record BenchSettings(int commands, int keys, int partitions, List<Long> l
     long perSecond = partitions * 1000L / Math.max(2, latencyMs + 2);
     long worth = Math.max(500, Math.min(perSecond * 20, partitions * 2_000L));
     return (int) Math.min(commands, worth);
+  }
+
+  private static void requireRange(String option, long value, long min, long max) {
+    requireRange(option, value, min, String.valueOf(min), max, String.valueOf(max));
+  }
+
+  private static void requireRange(String option, long value, long min, String minText, long max,
+      String maxText) {
+    require(value >= min && value <= max, option + " must be from " + minText + " to " + maxText
+        + ", but was " + value);
   }
 
   private static void require(boolean condition, String message) {

@@ -34,7 +34,11 @@ public enum Mode {
   public static Mode of(String id) {
     return Arrays.stream(values()).filter(mode -> mode.id.equals(id.trim())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown bench mode '" + id
-            + "'; known: " + Arrays.stream(values()).map(Mode::id)
-                .collect(Collectors.joining(", "))));
+            + "'; known: " + ids()));
+  }
+
+  /** Every mode's ID, comma-separated, for messages. */
+  public static String ids() {
+    return Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", "));
   }
 }

@@ -33,6 +33,11 @@ final class ReplyReader implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
+  /** The consumer group of the reader of {@code run}'s replies. */
+  static String group(String run) {
+    return "bench-reader-" + run;
+  }
+
   /** @param cpu read when the measured window starts and ends ({@link Completions}) */
   ReplyReader(String bootstrapServers, String topic, String run, long[] sentAt,
       Supplier<CpuSample> cpu) {
@@ -43,7 +48,7 @@ final class ReplyReader implements AutoCloseable {
     this.seen = new BitSet(sentAt.length);
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + run,
+        ConsumerConfig.GROUP_ID_CONFIG, group(run),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,

@@ -25,9 +25,13 @@ final class SutProcess implements AutoCloseable {
   private final Process process;
   private final PrintWriter control;
   private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  private final String mode;
+  private final Path log;
 
-  private SutProcess(Process process, Path log) {
+  private SutProcess(Process process, String mode, Path log) {
     this.process = process;
+    this.mode = mode;
+    this.log = log;
     this.control = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     Thread pump = new Thread(() -> pump(log), "bench-child-output");
     pump.setDaemon(true);
@@ -45,7 +49,7 @@ final class SutProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      SutProcess child = new SutProcess(process, log);
+      SutProcess child = new SutProcess(process, spec.mode().id(), log);
       child.await("READY", Duration.ofMinutes(3));
       return child;
     } catch (IOException e) {
@@ -103,14 +107,15 @@ final class SutProcess implements AutoCloseable {
           return message.substring(word.length());
         }
         if (message == null && !process.isAlive()) {
-          throw new IllegalStateException("the child JVM exited (" + process.exitValue()
-              + ") before " + word + "; see its log");
+          throw new IllegalStateException("the " + mode + " child JVM exited ("
+              + process.exitValue() + ") before " + word + "; see its log " + log);
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw new IllegalStateException("the child JVM did not say " + word + " within " + timeout);
+    throw new IllegalStateException("the " + mode + " child JVM did not say " + word + " within "
+        + timeout + " (log: " + log + ")");
   }
 
   private void pump(Path log) {

@@ -62,6 +62,13 @@ public record SutSpec(Mode mode, String bootstrapServers, URI apiUrl, String top
     Map<String, String> options = args.stream().filter(arg -> arg.startsWith("--sut."))
         .map(arg -> arg.substring("--sut.".length()).split("=", 2))
         .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? pair[1] : ""));
+    List<String> missing = List.of("mode", "bootstrap-servers", "api-url", "topic-prefix",
+        "partitions", "in-flight", "commands", "keys").stream()
+        .filter(name -> !options.containsKey(name)).map(name -> "--sut." + name).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the --sut.* options are the benchmark's own, for its "
+          + "child JVMs; missing " + String.join(", ", missing));
+    }
     return new SutSpec(Mode.of(options.get("mode")), options.get("bootstrap-servers"),
         URI.create(options.get("api-url")), options.get("topic-prefix"),
         Integer.parseInt(options.get("partitions")), Integer.parseInt(options.get("in-flight")),

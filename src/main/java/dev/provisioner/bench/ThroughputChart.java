@@ -20,7 +20,7 @@ final class ThroughputChart {
   private static final int BOTTOM = 60;
   private static final int TOP = 50;
   private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e),
-      new Color(0x2ca02c), new Color(0x7f7f7f)};
+      new Color(0x2ca02c), new Color(0x7f7f7f), new Color(0x9467bd)};
 
   private ThroughputChart() {
   }
@@ -44,7 +44,7 @@ final class ThroughputChart {
     List<String> modes = results.runs().stream().map(RunResult::mode).distinct().toList();
     double max = results.runs().stream().mapToDouble(RunResult::throughputPerS).max().orElse(1);
     double top = Math.max(1, niceCeiling(max));
-    axes(g, top, results.jvm());
+    axes(g, top, results.jvm() + setUp(results.runs()));
     int plotWidth = WIDTH - LEFT - 20;
     int groupWidth = plotWidth / Math.max(1, latencies.size());
     int barWidth = Math.max(4, (groupWidth - 40) / Math.max(1, modes.size()));
@@ -53,7 +53,7 @@ final class ThroughputChart {
       int index = modes.indexOf(r.mode());
       int x = LEFT + group * groupWidth + 20 + index * barWidth;
       int h = (int) ((HEIGHT - TOP - BOTTOM) * r.throughputPerS() / top);
-      g.setColor(COLOURS[index % COLOURS.length]);
+      g.setColor(colour(r.mode()));
       g.fillRect(x, HEIGHT - BOTTOM - h, barWidth - 4, h);
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
@@ -64,6 +64,17 @@ final class ThroughputChart {
           HEIGHT - BOTTOM + 20);
     }
     legend(g, modes);
+  }
+
+  /** What the runs share, e.g. {@code ; 6 partitions, 10000 keys, 256 in flight}. */
+  private static String setUp(List<RunResult> runs) {
+    if (runs.isEmpty()) {
+      return "";
+    }
+    RunResult first = runs.get(0);
+    return "; " + first.partitions() + " partitions, " + first.keys() + " keys, "
+        + runs.stream().filter(r -> !r.mode().equals(Mode.CLASSIC_LISTENER.id()))
+            .mapToInt(RunResult::inFlight).max().orElse(first.inFlight()) + " in flight";
   }
 
   private static void axes(Graphics2D g, double top, String jvm) {
@@ -84,14 +95,21 @@ final class ThroughputChart {
     }
   }
 
+  /** One entry per mode, spread over the width: five modes fit (at 190 px each the fifth did not). */
   private static void legend(Graphics2D g, List<String> modes) {
+    int step = Math.min(190, (WIDTH - LEFT) / Math.max(1, modes.size()));
     for (int i = 0; i < modes.size(); i++) {
-      int x = LEFT + 10 + i * 190;
-      g.setColor(COLOURS[i % COLOURS.length]);
+      int x = LEFT + 10 + i * step;
+      g.setColor(colour(modes.get(i)));
       g.fillRect(x, HEIGHT - 25, 12, 12);
       g.setColor(Color.BLACK);
       g.drawString(modes.get(i), x + 16, HEIGHT - 15);
     }
+  }
+
+  /** A mode's colour is the same in every chart, whichever modes ran and in what order. */
+  private static Color colour(String mode) {
+    return COLOURS[Mode.of(mode).ordinal() % COLOURS.length];
   }
 
   private static double niceCeiling(double value) {

@@ -44,7 +44,11 @@ public final class Main implements Callable<Integer> {
         .setExecutionExceptionHandler(new OneLineErrors())
         .setParameterExceptionHandler(OneLineErrors::onUsageError)
         .registerConverter(Duration.class, OptionTypes::duration)
-        .registerConverter(Instant.class, OptionTypes::instant);
+        .registerConverter(Instant.class, OptionTypes::instant)
+        .registerConverter(Integer.class, OptionTypes::wholeNumber)
+        .registerConverter(int.class, OptionTypes::wholeNumber)
+        .registerConverter(Long.class, OptionTypes::longNumber)
+        .registerConverter(long.class, OptionTypes::longNumber);
     return commandLine.execute(args);
   }
 

@@ -62,8 +62,8 @@ class HelpTest {
     // Then
     String help = run.out().replaceAll("\\s+", " ");
     assertThat(help).as(run.toString())
-        .contains("Commands per run (N). Default: 50000")
-        .contains("Sandbox latencies in ms (L), comma-separated. Default: 0,20")
+        .contains("Commands per run (N), 1 to 10000000. Default: 50000")
+        .contains("Sandbox latencies in ms (L), comma-separated, distinct, 0 to 3600000. Default: 0,20")
         .contains("Default: target/bench")
         .doesNotContain("Default: []");
   }
