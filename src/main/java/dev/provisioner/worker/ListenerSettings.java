@@ -2,10 +2,12 @@ package dev.provisioner.worker;
 
 import dev.provisioner.runtime.DurationSettings;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 /**
  * The {@code spring.kafka.listener.*} settings that the worker checks at start itself. Spring Boot
@@ -18,9 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     spring-kafka's default, 1
  * @param authExceptionRetryInterval how often a consumer Kafka refused tries again; positive, at
  *     most a day
+ * @param ackMode how the container acknowledges; only {@code manual} (the worker's own) works
  */
 @ConfigurationProperties("spring.kafka.listener")
-public record ListenerSettings(@Nullable Integer concurrency, @Nullable Duration authExceptionRetryInterval) {
+public record ListenerSettings(@Nullable Integer concurrency, @Nullable Duration authExceptionRetryInterval,
+    @Nullable AckMode ackMode) {
 
   /**
    * Each consumer is a thread with its own Kafka consumer and transactional producer, and each
@@ -33,6 +37,12 @@ public record ListenerSettings(@Nullable Integer concurrency, @Nullable Duration
     if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
       throw new IllegalArgumentException("spring.kafka.listener.concurrency must be between 1 and "
           + MAX_CONCURRENCY + ", but was " + concurrency);
+    }
+    if (ackMode != null && ackMode != AckMode.MANUAL) {
+      // The listener acknowledges each batch itself (CommandListener): with another mode spring-kafka
+      // gives it no Acknowledgment, and every batch would fail.
+      throw new IllegalArgumentException("spring.kafka.listener.ack-mode must be manual (the worker "
+          + "acknowledges each batch itself), but was " + ackMode.name().toLowerCase(Locale.ROOT));
     }
     if (authExceptionRetryInterval != null) {
       DurationSettings.requirePositive("spring.kafka.listener.auth-exception-retry-interval",

@@ -88,6 +88,8 @@ class WorkerSettingsStartTest {
           + "not be empty",
       "--spring.kafka.consumer.max-poll-records=0 | spring.kafka.consumer.max-poll-records must be at "
           + "least 1, but was 0",
+      "--spring.kafka.listener.ack-mode=batch | spring.kafka.listener.ack-mode must be manual (the worker "
+          + "acknowledges each batch itself), but was batch",
       "--provisioner.resilience.max-batch-wait=15m | provisioner.resilience.max-batch-wait must be less "
           + "than spring.kafka.consumer.properties.max.poll.interval.ms (10m), or a waiting batch loses "
           + "its partitions, but was 15m",
