@@ -1,10 +1,10 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.runtime.Causes;
 import dev.provisioner.runtime.SettingNamedAsGiven;
 import dev.provisioner.runtime.SettingOrigins;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +57,7 @@ final class ErrorLines {
   }
 
   static String describe(Throwable failure) {
-    List<Throwable> chain = chain(failure);
+    List<Throwable> chain = Causes.chain(failure);
     for (Throwable cause : chain) {
       if (cause instanceof UsageException || cause instanceof SettingNamedAsGiven) {
         return firstLine(cause);
@@ -77,7 +77,7 @@ final class ErrorLines {
 
   /** Whether the failure is bad usage found by a command ({@link UsageException}). */
   static boolean isUsage(Throwable failure) {
-    return chain(failure).stream().anyMatch(UsageException.class::isInstance);
+    return Causes.chain(failure).stream().anyMatch(UsageException.class::isInstance);
   }
 
   private static String setting(BindException failure) {
@@ -139,17 +139,8 @@ final class ErrorLines {
   }
 
   private static Throwable root(Throwable failure) {
-    List<Throwable> chain = chain(failure);
+    List<Throwable> chain = Causes.chain(failure);
     return chain.get(chain.size() - 1);
-  }
-
-  private static List<Throwable> chain(Throwable failure) {
-    List<Throwable> chain = new ArrayList<>();
-    for (@Nullable Throwable cause = failure; cause != null && !chain.contains(cause);
-        cause = cause.getCause()) {
-      chain.add(cause);
-    }
-    return chain;
   }
 
   private static String firstLine(Throwable cause) {

@@ -1,6 +1,5 @@
 package dev.provisioner.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,7 +34,7 @@ public final class SettingNamedAsGiven extends IllegalArgumentException {
     if (environment == null) {
       return failure;
     }
-    List<Throwable> chain = chain(failure);
+    List<Throwable> chain = Causes.chain(failure);
     String reason = firstLine(chain.get(chain.size() - 1));
     Optional<String> setting = chain.stream().filter(BindException.class::isInstance)
         .map(BindException.class::cast).findFirst()
@@ -67,14 +66,6 @@ public final class SettingNamedAsGiven extends IllegalArgumentException {
     return JSON_FIELD.matcher(first).matches()
         ? Optional.of(prefix + "." + first.replace('_', '-'))
         : Optional.empty();
-  }
-
-  private static List<Throwable> chain(Throwable failure) {
-    List<Throwable> chain = new ArrayList<>();
-    for (@Nullable Throwable cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
-      chain.add(cause);
-    }
-    return chain;
   }
 
   private static String firstLine(Throwable cause) {
