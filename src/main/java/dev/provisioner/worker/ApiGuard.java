@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The gate every API call passes: the client-side rate limit, a pause the API asked for with
- * {@code Retry-After} (or a {@link Throttle} pause after a 429 without it), and the circuit
+ * The gate every API call passes: the client's rate limit ({@link ClientRate}), a pause the API
+ * asked for with {@code Retry-After} (or a {@link Throttle} pause after a 429 without it), and the circuit
  * breaker. Waiting at the gate is not an attempt: a command
  * held here while the breaker is open spends none of its retry budget.
  */
@@ -25,7 +25,7 @@ final class ApiGuard {
   private static final Duration OPEN_POLL = Duration.ofMillis(200);
 
   private final CircuitBreaker breaker;
-  private final @Nullable RateLimiter rateLimiter;
+  private final ClientRate rate;
   private final Clock clock;
   private final Duration maxRetryAfter;
   private final Throttle throttle;
@@ -35,10 +35,10 @@ final class ApiGuard {
    * {@code maxRetryAfter} caps the pause a {@code Retry-After} can impose; {@code throttlePauses}
    * are the pauses after 429s without it, by how many came in a row.
    */
-  ApiGuard(CircuitBreaker breaker, @Nullable RateLimiter rateLimiter, Clock clock, Duration maxRetryAfter,
+  ApiGuard(CircuitBreaker breaker, ClientRate rate, Clock clock, Duration maxRetryAfter,
       IntervalFunction throttlePauses) {
     this.breaker = breaker;
-    this.rateLimiter = rateLimiter;
+    this.rate = rate;
     this.clock = clock;
     this.maxRetryAfter = maxRetryAfter;
     this.throttle = new Throttle(throttlePauses);
@@ -49,18 +49,34 @@ final class ApiGuard {
    * command's attempts. Gives up with a {@link SystemicFailureException} past {@code deadline}.
    */
   CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts) {
-    Duration wait = waitBeforeCall(attempts.deadline());
-    if (wait.isNegative()) {
+    return call(call, attempts, false);
+  }
+
+  /** {@code reserved}: the client's rate limit gave this call a permit for now, when it was reserved. */
+  private CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts,
+      boolean reserved) {
+    Wait wait = waitBeforeCall(attempts.deadline(), reserved);
+    if (wait.time().isNegative()) {
       return CompletableFuture.failedFuture(new SystemicFailureException(
           "the Moment API stayed unavailable past provisioner.resilience.max-batch-wait", false));
     }
-    if (!wait.isZero()) {
-      return CompletableFuture.supplyAsync(() -> null, after(wait))
-          .thenCompose(ignored -> call(call, attempts));
+    if (!wait.time().isZero()) {
+      return CompletableFuture.supplyAsync(() -> null, after(wait.time()))
+          .thenCompose(ignored -> call(call, attempts, wait.reserved()));
     }
     attempts.count();
     long start = System.nanoTime();
     return call.get().whenComplete((outcome, error) -> record(outcome, start));
+  }
+
+  /** How long a call waits at the gate, and whether the rate limit reserved it a permit for then. */
+  private record Wait(Duration time, boolean reserved) {
+
+    static final Wait NONE = new Wait(Duration.ZERO, false);
+
+    static Wait unreserved(Duration time) {
+      return new Wait(time, false);
+    }
   }
 
   /** False while the breaker is open or letting probes through: the API is in an outage. */
@@ -68,25 +84,32 @@ final class ApiGuard {
     return breaker.getState() == CircuitBreaker.State.CLOSED;
   }
 
-  /** Zero to call now, a duration to wait, or negative when the deadline has passed. */
-  private Duration waitBeforeCall(Instant deadline) {
+  /**
+   * None to call now, a time to wait, or a negative time when the deadline has passed. The rate
+   * limit reserves the call a permit up to its timeout ahead, so that waiting calls go at their
+   * turns instead of all asking again at once.
+   */
+  private Wait waitBeforeCall(Instant deadline, boolean reserved) {
     Instant now = clock.instant();
     Instant until = notBefore.get();
     if (now.isAfter(deadline)) {
-      return Duration.ofMillis(-1);
+      return Wait.unreserved(Duration.ofMillis(-1));
     }
     if (until.isAfter(now)) {
-      return Duration.between(now, until);
+      return Wait.unreserved(Duration.between(now, until));
     }
     if (!breaker.tryAcquirePermission()) {
-      return OPEN_POLL;
+      return Wait.unreserved(OPEN_POLL);
     }
-    if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-      breaker.releasePermission();
-      return Duration.ofMillis(Math.max(1, rateLimiter.getRateLimiterConfig()
-          .getLimitRefreshPeriod().toMillis() / 4));
+    RateLimiter limiter = reserved ? null : rate.limiter();
+    long nanos = limiter == null ? 0 : limiter.reservePermission();
+    if (nanos == 0) {
+      return Wait.NONE;
     }
-    return Duration.ZERO;
+    breaker.releasePermission();
+    rate.held();
+    return nanos > 0 ? new Wait(Duration.ofNanos(nanos), true)
+        : Wait.unreserved(limiter.getRateLimiterConfig().getLimitRefreshPeriod());
   }
 
   private void record(@Nullable ApiOutcome outcome, long start) {
@@ -99,10 +122,14 @@ final class ApiGuard {
       breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
       return;
     }
+    boolean throttled = outcome instanceof ApiOutcome.Transient t && t.problem().status() == 429;
+    if (outcome != null) {
+      rate.answered(throttled);
+    }
     if (outcome instanceof ApiOutcome.Transient t && t.retryAfter() != null) {
       Duration pause = t.retryAfter().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : t.retryAfter();
       holdUntil(clock.instant().plus(pause));
-    } else if (outcome instanceof ApiOutcome.Transient t && t.problem().status() == 429) {
+    } else if (throttled && !rate.adjusting()) {
       Duration pause = throttle.throttled(start, System.nanoTime());
       if (pause != null) {
         holdUntil(clock.instant().plus(pause));

@@ -63,11 +63,20 @@ final class Resilience {
         .build();
   }
 
+  /** {@code rate-limit-per-second}; see {@link #rateLimiterConfig(int, Duration)}. */
   static RateLimiterConfig rateLimiterConfig(WorkerSettings.Resilience settings) {
+    return rateLimiterConfig(settings.rateLimitPerSecond(), Duration.ofSeconds(1));
+  }
+
+  /**
+   * {@code calls} per {@code period}. A waiting call reserves a permit up to a second ahead
+   * ({@code reservePermission}) and waits for it, instead of asking again and again.
+   */
+  static RateLimiterConfig rateLimiterConfig(int calls, Duration period) {
     return RateLimiterConfig.custom()
-        .limitForPeriod(settings.rateLimitPerSecond())
-        .limitRefreshPeriod(Duration.ofSeconds(1))
-        .timeoutDuration(Duration.ZERO)
+        .limitForPeriod(calls)
+        .limitRefreshPeriod(period)
+        .timeoutDuration(Duration.ofSeconds(1))
         .build();
   }
 }

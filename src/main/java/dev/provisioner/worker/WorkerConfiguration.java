@@ -8,7 +8,6 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -79,19 +78,30 @@ class WorkerConfiguration {
 
   @Bean
   CommandHandler commandHandler(AccountsApi api, WorkerSettings settings, Clock clock,
-      CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry limiters,
+      CircuitBreakerRegistry breakers, RetryRegistry retries,
       ScheduledExecutorService retryScheduler, BreakerPause breakerPause, WorkerMetrics metrics,
-      ListenerSettings.Consumer consumer) {
+      ListenerSettings.Consumer consumer, ClientRate rate) {
     WorkerSettings.Resilience resilience = settings.resilience();
     consumer.requireLongerThan(resilience.maxBatchWait());
     CircuitBreaker breaker = breakers.circuitBreaker(API, Resilience.breakerConfig(resilience));
     breakerPause.watch(breaker);
-    RateLimiter limiter = resilience.rateLimitPerSecond() == 0 ? null
-        : limiters.rateLimiter(API, Resilience.rateLimiterConfig(resilience));
     Retry retry = retries.retry(API, Resilience.retryConfig(resilience));
-    ApiGuard guard = new ApiGuard(breaker, limiter, clock, resilience.maxRetryAfter(),
+    ApiGuard guard = new ApiGuard(breaker, rate, clock, resilience.maxRetryAfter(),
         Resilience.throttlePauses(resilience));
     return new CommandHandler(metrics.timed(api), guard, retry, retryScheduler, clock, resilience.maxBatchWait());
+  }
+
+  /**
+   * The client's rate limit: the fixed {@code rate-limit-per-second} when set, else one that
+   * follows the API's 429s unless {@code adaptive-rate-limit} is off.
+   */
+  @Bean
+  ClientRate clientRate(WorkerSettings settings, RateLimiterRegistry limiters, Clock clock) {
+    WorkerSettings.Resilience resilience = settings.resilience();
+    if (resilience.rateLimitPerSecond() > 0) {
+      return ClientRate.fixed(limiters.rateLimiter(API, Resilience.rateLimiterConfig(resilience)));
+    }
+    return resilience.adaptiveRateLimit() ? new AdaptiveRate(clock, Duration.ofMinutes(1)) : ClientRate.unlimited();
   }
 
   @Bean
@@ -100,8 +110,9 @@ class WorkerConfiguration {
   }
 
   @Bean
-  WorkerMetrics workerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries) {
-    return new WorkerMetrics(registry, bulkheads, retries);
+  WorkerMetrics workerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries,
+      ClientRate rate) {
+    return new WorkerMetrics(registry, bulkheads, retries, rate);
   }
 
   @Bean(destroyMethod = "close")

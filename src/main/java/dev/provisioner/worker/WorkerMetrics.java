@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The worker's own Prometheus metrics, all under {@code provisioner_}: commands by outcome, API
- * latency by operation and status (a histogram), commands in flight, retries and dead letters.
+ * latency by operation and status (a histogram), commands in flight, retries, dead letters and the
+ * client's rate limit.
  *
  * <p>Kafka's per-partition consumer lag is renamed {@code provisioner_consumer_lag} by
  * {@link #consumerLagName()}; resilience4j's breaker, retry and bulkhead metrics
@@ -44,7 +45,7 @@ final class WorkerMetrics implements SmartInitializingSingleton {
   private final Map<String, Timer> apiTimers = new ConcurrentHashMap<>();
   private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
-  WorkerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries) {
+  WorkerMetrics(MeterRegistry registry, BulkheadRegistry bulkheads, RetryRegistry retries, ClientRate rate) {
     this.registry = registry;
     this.bulkheads = bulkheads;
     this.retries = retries;
@@ -54,6 +55,8 @@ final class WorkerMetrics implements SmartInitializingSingleton {
         .description("Records published to the dead-letter topic").register(registry);
     Gauge.builder("provisioner.commands.in.flight", this, WorkerMetrics::inFlight)
         .description("Commands started and not yet finished").register(registry);
+    Gauge.builder("provisioner.api.rate.limit", rate, ClientRate::limitPerSecond)
+        .description("API calls a second the client allows itself now; 0 when not limited").register(registry);
   }
 
   /**

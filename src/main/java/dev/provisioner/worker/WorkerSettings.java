@@ -93,7 +93,7 @@ public record WorkerSettings(@DefaultValue Api api, @DefaultValue Topics topics,
       @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
       @DefaultValue("30s") Duration maxRetryAfter, @DefaultValue("50") float failureRateThreshold,
       @DefaultValue("5s") Duration openDuration, @DefaultValue("0") int rateLimitPerSecond,
-      @DefaultValue("2m") Duration maxBatchWait) {
+      @DefaultValue("2m") Duration maxBatchWait, @DefaultValue("true") boolean adaptiveRateLimit) {
 
     public Resilience {
       require(maxAttempts >= 1, "provisioner.resilience.max-attempts must be at least 1, but was "

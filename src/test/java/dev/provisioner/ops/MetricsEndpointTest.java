@@ -38,12 +38,14 @@ class MetricsEndpointTest {
     // When Prometheus scrapes it
     String scrape = worker.get("/actuator/prometheus");
 
-    // Then the provisioner_ metrics count them, and the API call is in the latency histogram
+    // Then the provisioner_ metrics count them, the API call is in the latency histogram, and no
+    // client rate limit is in force (the API answered no 429)
     assertThat(scrape).contains("provisioner_commands_total{outcome=\"created\"} 1.0",
         "provisioner_commands_total{outcome=\"rejected\"} 1.0",
         "provisioner_dead_letters_total 1.0",
         "provisioner_api_requests_seconds_bucket{operation=\"create\",status=\"201\"",
-        "provisioner_commands_in_flight ", "provisioner_api_retries_total 0.0");
+        "provisioner_commands_in_flight ", "provisioner_api_retries_total 0.0",
+        "provisioner_api_rate_limit 0.0");
   }
 
   @Test

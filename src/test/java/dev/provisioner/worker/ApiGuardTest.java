@@ -7,14 +7,17 @@ import dev.provisioner.accounts.ApiOutcome;
 import dev.provisioner.accounts.Problem;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The gate's bookkeeping of what the API answered: a fresh 503 is a fault the breaker counts and
@@ -25,7 +28,7 @@ class ApiGuardTest {
 
   private final CircuitBreaker breaker = CircuitBreaker.of("guard-test",
       Resilience.breakerConfig(CommandHandlerTest.RESILIENCE));
-  private final ApiGuard guard = new ApiGuard(breaker, null, Clock.systemUTC(), Duration.ofSeconds(30),
+  private final ApiGuard guard = new ApiGuard(breaker, ClientRate.unlimited(), Clock.systemUTC(), Duration.ofSeconds(30),
       IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));
 
   @Test
@@ -75,6 +78,31 @@ class ApiGuardTest {
     await().atMost(Duration.ofSeconds(10)).until(next::isDone);
   }
 
+  @Test
+  void callsBeyondTheRateLimitWaitForTheTurnsTheyReservedAndThenGoThrough() {
+    // Given a client rate limit of 2 calls a second
+    RateLimiter limiter = RateLimiter.of("guard-test", Resilience.rateLimiterConfig(2, Duration.ofSeconds(1)));
+    ApiGuard limited = new ApiGuard(breaker, ClientRate.fixed(limiter), Clock.systemUTC(), Duration.ofSeconds(30),
+        IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));
+    AtomicInteger made = new AtomicInteger();
+
+    // When 5 calls come at once
+    List<CompletableFuture<ApiOutcome>> calls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      calls.add(limited.call(() -> {
+        made.incrementAndGet();
+        return CompletableFuture.completedFuture(created());
+      }, attempts()));
+    }
+
+    // Then 2 are made at once, 2 more hold permits of the next second, the last waits a second to
+    // ask again, and all 5 are made
+    assertThat(made).hasValue(2);
+    assertThat(limiter.getMetrics().getNumberOfWaitingThreads()).isZero();
+    await().atMost(Duration.ofSeconds(10)).until(() -> calls.stream().allMatch(CompletableFuture::isDone));
+    assertThat(made).hasValue(5);
+  }
+
   private void callsAnswering(ApiOutcome outcome, int calls) {
     for (int i = 0; i < calls; i++) {
       CompletableFuture<ApiOutcome> call = guard.call(() -> CompletableFuture.completedFuture(outcome), attempts());
@@ -84,6 +112,10 @@ class ApiGuardTest {
 
   private static Attempts attempts() {
     return new Attempts(CommandHandlerTest.COMMAND, Instant.now().plus(Duration.ofMinutes(1)));
+  }
+
+  private static ApiOutcome created() {
+    return new ApiOutcome.Created(JsonNodeFactory.instance.objectNode().put("id", "bacc_1"), false);
   }
 
   private static ApiOutcome throttled() {

@@ -30,7 +30,7 @@ class CommandHandlerTest {
       .build().readTree("{\"customer\": \"bcus_1\", \"external_reference\": \"ACC-1\"}"));
   static final WorkerSettings.Resilience RESILIENCE = new WorkerSettings.Resilience(6,
       Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofSeconds(1), 50, Duration.ofSeconds(5), 0,
-      Duration.ofMinutes(1));
+      Duration.ofMinutes(1), true);
 
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
@@ -76,7 +76,7 @@ class CommandHandlerTest {
   }
 
   private CommandHandler handler(AccountsApi api) {
-    ApiGuard guard = new ApiGuard(CircuitBreaker.of("test", Resilience.breakerConfig(RESILIENCE)), null,
+    ApiGuard guard = new ApiGuard(CircuitBreaker.of("test", Resilience.breakerConfig(RESILIENCE)), ClientRate.unlimited(),
         Clock.systemUTC(), RESILIENCE.maxRetryAfter(), Resilience.throttlePauses(RESILIENCE));
     return new CommandHandler(api, guard, Retry.of("test", Resilience.retryConfig(RESILIENCE)), scheduler,
         Clock.systemUTC(), RESILIENCE.maxBatchWait());

@@ -109,6 +109,27 @@ class FaultInjectionTest {
   }
 
   @Test
+  void givenALowRateLimitWithoutRetryAfterWhen1000CommandsRunThenTheWorkerKeepsToItsPaceAndDrawsFewer429sThanCommands() {
+    // Given an API that takes 50 requests a second and answers the rest 429 without Retry-After;
+    // the worker's default settings (256 in flight, no rate-limit-per-second)
+    try (WorkerFixture fixture = new WorkerFixture(List.of("--sandbox.faults.rate-limit-per-second=50"))) {
+
+      // When 1,000 commands run
+      fixture.sendAll(commands(1_000));
+
+      // Then all are created once, and the worker's own limit, set from the API's 429s, kept it near
+      // the API's pace: fewer 429s than commands (each pause after a 429 used to end with every
+      // waiting call at once: 16,000 429s for 1,000 accounts at 20 a second)
+      awaitReplies(fixture, 1_000, Duration.ofSeconds(120));
+      assertAllCreatedOnce(Figures.of("rate-limit-50", 1_000, fixture), 1_000);
+      assertThat(fixture.sandboxJson("/_sandbox/stats").path("by_status").path("429").asLong())
+          .as("429s").isPositive().isLessThan(1_000);
+      assertThat(fixture.worker.getBean(ClientRate.class).limitPerSecond()).as("calls a second the worker allows itself")
+          .isBetween(1, 100);
+    }
+  }
+
+  @Test
   void givenAnApiSlowerThanABatchCanWaitForWhenCommandsRunThenBatchesAreCutAndAllAreCreatedOnce() {
     // Given an API that takes 50 requests a second, and a consumer Kafka drops after 12 s without a
     // poll: two consumers sharing 50 calls a second need more than 12 s for batches of 300 (before,

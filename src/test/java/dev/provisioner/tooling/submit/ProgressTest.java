@@ -2,13 +2,10 @@ package dev.provisioner.tooling.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.provisioner.testing.MovingClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,29 +97,5 @@ class ProgressTest {
         .startsWith("\r[###...........................] sent 10/10, answered 1, 1/s, ETA 9s")
         .contains("\r[###############...............] sent 10/10, answered 5, 5/s, ETA 1s")
         .endsWith(System.lineSeparator());
-  }
-
-  /** A clock a test moves by hand. */
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
