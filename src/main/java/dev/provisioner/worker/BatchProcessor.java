@@ -2,14 +2,13 @@ package dev.provisioner.worker;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import dev.provisioner.runtime.DurationSettings;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,14 +22,20 @@ import org.slf4j.LoggerFactory;
  * batch's Kafka transaction, which commits them together with the batch's offsets.
  *
  * <p>The in-flight limit is a resilience4j {@link Bulkhead} shared by all consumers: the listener
- * thread waits for a permit before starting a record, which is the back-pressure on fetching.
+ * thread waits for a permit before starting a record, which is the back-pressure on fetching. A
+ * record waiting for an earlier record of its key holds no permit ({@link KeyTurns}): when it did, a
+ * key with hundreds of records in a batch held most permits while running one call at a time, and
+ * the other keys, of this consumer and of the others, waited behind it.
  *
  * <p>A batch starts records for at most {@code startBudget}. Kafka drops a consumer that does not
  * poll within {@code max.poll.interval.ms}, and the batch's transaction with it; when the API is
  * slower than a whole batch can wait for (a rate limit of 20 calls a second against batches of
  * 3,000), every redelivery was rolled back again, and nothing was ever answered. Past the budget the
  * batch stops starting records, finishes those it started, and publishes their replies; the
- * listener commits them and Kafka delivers the rest again.
+ * listener commits them and Kafka delivers the rest again. Since only running records were started,
+ * the wait after the cut is one call per running record, never a chain of a key's records; records
+ * that finished past the first one not started are delivered again too, and their calls repeated
+ * under the same idempotency keys (the API replays the account).
  */
 final class BatchProcessor {
 
@@ -51,49 +56,56 @@ final class BatchProcessor {
   }
 
   /**
-   * Processes the batch and publishes the outcomes of the records it started, in offset order.
+   * Processes the batch and publishes the outcomes of the records it started, in offset order, up
+   * to the first record it did not start.
    *
    * @return how many records, from the first, were processed: the batch's size unless the start
    *     budget ran out
    */
   int process(List<ConsumerRecord<byte[], byte[]>> batch) {
-    List<CompletableFuture<Outcome>> outcomes = start(batch);
-    CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
-    rethrowSystemicFailure(outcomes);
-    for (int i = 0; i < outcomes.size(); i++) {
+    List<@Nullable CompletableFuture<Outcome>> outcomes = start(batch);
+    List<CompletableFuture<Outcome>> started = outcomes.stream().filter(Objects::nonNull).toList();
+    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+    rethrowSystemicFailure(started);
+    int notStarted = outcomes.indexOf(null);
+    int done = notStarted < 0 ? batch.size() : notStarted;
+    for (int i = 0; i < done; i++) {
       publisher.publish(batch.get(i), outcomes.get(i).join());
     }
-    if (outcomes.size() < batch.size()) {
+    if (done < batch.size()) {
       log.info("batch cut after {} of {} commands: starting them took longer than {}, so the rest are "
-          + "delivered again (the API is slower than a batch of this size can wait for)", outcomes.size(),
-          batch.size(), DurationSettings.text(startBudget));
+          + "delivered again (the API is slower than a batch of this size can wait for); {} commands "
+          + "finished past the cut are among them, and their API calls are repeated under the same "
+          + "idempotency keys", done, batch.size(), DurationSettings.text(startBudget), started.size() - done);
     }
-    return outcomes.size();
+    return done;
   }
 
-  private List<CompletableFuture<Outcome>> start(List<ConsumerRecord<byte[], byte[]>> batch) {
-    Map<ByteBuffer, CompletableFuture<Outcome>> lastByKey = new HashMap<>();
-    List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(batch.size());
+  /**
+   * Starts each record when its key's turn comes and a permit is free, the earliest ready record
+   * first; the listener thread waits for the permit, so only records actually running hold one.
+   *
+   * @return the outcome of each record of the batch, in offset order: null for a record not started
+   */
+  private List<@Nullable CompletableFuture<Outcome>> start(List<ConsumerRecord<byte[], byte[]>> batch) {
+    KeyTurns turns = new KeyTurns(batch);
+    List<@Nullable CompletableFuture<Outcome>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
     Instant stopStarting = clock.instant().plus(startBudget);
-    for (ConsumerRecord<byte[], byte[]> record : batch) {
-      ByteBuffer key = record.key() == null ? null : ByteBuffer.wrap(record.key());
-      CompletableFuture<?> before = key == null ? null : lastByKey.get(key);
+    for (int started = 0; started < batch.size(); started++) {
+      int index = turns.next();
       inFlight.acquirePermission();
-      if (!outcomes.isEmpty() && clock.instant().isAfter(stopStarting)) {
+      if (started > 0 && clock.instant().isAfter(stopStarting)) {
         inFlight.releasePermission();
         break;
       }
-      CompletableFuture<?> turn = before == null
-          ? CompletableFuture.completedFuture(null)
-          : before.handle((ignored, error) -> null);
-      CompletableFuture<Outcome> outcome = turn
-          .thenCompose(ignored -> records.handle(record))
+      ConsumerRecord<byte[], byte[]> record = batch.get(index);
+      outcomes.set(index, CompletableFuture.completedFuture(record)
+          .thenCompose(records::handle)
           .handle(BatchProcessor::unlessSystemic)
-          .whenComplete((ignored, error) -> inFlight.onComplete());
-      if (key != null) {
-        lastByKey.put(key, outcome);
-      }
-      outcomes.add(outcome);
+          .whenComplete((ignored, error) -> {
+            inFlight.onComplete();
+            turns.finished(index);
+          }));
     }
     return outcomes;
   }
