@@ -10,6 +10,9 @@ import org.apache.kafka.common.utils.Time;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * A real single-node Kafka broker in KRaft mode, broker and controller in one, running in this
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalBroker.class);
+  private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
   private final KafkaRaftServer server;
   private final int port;
@@ -76,12 +80,28 @@ public final class LocalBroker implements AutoCloseable {
     }
     closed = true;
     long started = System.nanoTime();
-    server.shutdown();
-    server.awaitShutdown();
+    shutDownQuietly();
     log.info("broker on port {} stopped in {} ms", port, (System.nanoTime() - started) / 1_000_000);
     lock.close();
     if (temporary) {
       KraftStorage.delete(dataDir);
+    }
+  }
+
+  /**
+   * Stops the server. Kafka's broker closes its controller channel's client twice on the way and
+   * warns about it ("Attempting to close NetworkClient that has already been closed"): noise, not a
+   * fault, hidden for the shutdown only.
+   */
+  private void shutDownQuietly() {
+    LoggingSystem logging = LoggingSystem.get(LocalBroker.class.getClassLoader());
+    LoggerConfiguration before = logging.getLoggerConfiguration(NETWORK_CLIENT);
+    logging.setLogLevel(NETWORK_CLIENT, LogLevel.ERROR);
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } finally {
+      logging.setLogLevel(NETWORK_CLIENT, before == null ? null : before.getConfiguredLevel());
     }
   }
 

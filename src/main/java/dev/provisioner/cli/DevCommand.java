@@ -46,7 +46,13 @@ final class DevCommand implements Callable<Integer> {
   private static final String API = "--provisioner.api.base-url=";
   private static final String SANDBOX_SETTING = "--sandbox.";
   /** The contexts leave stopping to {@link #stopAll()}, in order. */
-  private static final String OWN_SHUTDOWN = "--spring.main.register-shutdown-hook=false";
+  /**
+   * The contexts are closed by this command's one hook, in order; Spring Boot's own hooks, the
+   * logging system's among them, would run beside it, and the logging one stopped Logback before
+   * the worker logged its stop ("worker stopping: ...").
+   */
+  private static final List<String> OWN_SHUTDOWN = List.of("--spring.main.register-shutdown-hook=false",
+      "--logging.register-shutdown-hook=false");
 
   /** Environment variables and system properties, without the jar's own defaults. */
   private static final PropertyResolver OUTSIDE = new StandardEnvironment();
@@ -75,7 +81,7 @@ final class DevCommand implements Callable<Integer> {
     KafkaLogging.configure(LogLevel.WARN);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "dev-stop"));
     List<String> args = new ArrayList<>(unlessGiven(KafkaLogging.warningsOnlyArgs()));
-    args.add(OWN_SHUTDOWN);
+    args.addAll(OWN_SHUTDOWN);
     String broker = given(BROKER).orElseGet(() -> {
       LocalBroker local = starting("--broker-port", () -> LocalBroker.start(brokerPort, null));
       running.push(local);
@@ -86,7 +92,8 @@ final class DevCommand implements Callable<Integer> {
       List<String> sandboxArgs = new ArrayList<>(KafkaLogging.warningsOnlyArgs());
       // One JVM, one log: the first context to name the application names every line, and the
       // sandbox's name on the worker's lines ("[sandbox] ... worker ready") misled readers.
-      sandboxArgs.addAll(List.of("--port=" + sandboxPort, OWN_SHUTDOWN, "--logging.include-application-name=false"));
+      sandboxArgs.addAll(OWN_SHUTDOWN);
+      sandboxArgs.addAll(List.of("--port=" + sandboxPort, "--logging.include-application-name=false"));
       // Its settings as the sandbox command takes them: left to the worker, they were ignored.
       springArgs.stream().filter(arg -> arg.startsWith(SANDBOX_SETTING)).forEach(sandboxArgs::add);
       Sandbox sandbox = starting("--sandbox-port", () -> Sandbox.start(sandboxArgs.toArray(String[]::new)));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's quickstart, verbatim: {@code java -jar target/account-provisioner.jar dev}, then the
  * kcat commands of the README send a command and read its reply. Its output stays short (Kafka's
- * own INFO logs hidden) and SIGTERM stops it without complaints.
+ * own INFO logs hidden) and SIGTERM stops it without complaints, logging the worker's stop.
  */
 class QuickstartIT {
 
@@ -64,7 +64,9 @@ class QuickstartIT {
           .noneMatch(line -> line.contains(" INFO ") && KAFKA_LOGGER.matcher(line).find());
       assertThat(out.substring(out.indexOf("Ctrl-C stops everything.")).lines().toList())
           .as("output after the banner: the worker stops before the broker, so nothing complains")
-          .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
+          .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+          .as("the worker's stop is logged (Spring Boot's logging hook stopped Logback before it)")
+          .anyMatch(line -> line.contains("worker stopping: the batches in progress finish and commit"));
     }
   }
 
