@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * 3,000), every redelivery was rolled back again, and nothing was ever answered. Past the budget the
  * batch stops starting records, finishes those it started, and publishes their replies; the
  * listener commits them and Kafka delivers the rest again. Since only running records were started,
- * the wait after the cut is one call per running record, never a chain of a key's records; records
- * that finished past the first one not started are delivered again too, and their calls repeated
- * under the same idempotency keys (the API replays the account).
+ * the wait after the cut is one call per running record, never a chain of a key's records. Records
+ * that finished past the first one not started are delivered again too; their outcomes are kept
+ * ({@link EarlyOutcomes}) and published when they come back, without calling the API again.
  */
 final class BatchProcessor {
 
@@ -46,13 +46,16 @@ final class BatchProcessor {
   private final Publisher publisher;
   private final Clock clock;
   private final Duration startBudget;
+  private final EarlyOutcomes early;
 
-  BatchProcessor(RecordHandler records, Bulkhead inFlight, Publisher publisher, Clock clock, Duration startBudget) {
+  BatchProcessor(RecordHandler records, Bulkhead inFlight, Publisher publisher, Clock clock, Duration startBudget,
+      EarlyOutcomes early) {
     this.records = records;
     this.inFlight = inFlight;
     this.publisher = publisher;
     this.clock = clock;
     this.startBudget = startBudget;
+    this.early = early;
   }
 
   /**
@@ -73,26 +76,48 @@ final class BatchProcessor {
       publisher.publish(batch.get(i), outcomes.get(i).join());
     }
     if (done < batch.size()) {
+      int kept = keepPastCut(batch, outcomes, done);
       log.info("batch cut after {} of {} commands: starting them took longer than {}, so the rest are "
-          + "delivered again (the API is slower than a batch of this size can wait for); {} commands "
-          + "finished past the cut are among them, and their API calls are repeated under the same "
-          + "idempotency keys", done, batch.size(), DurationSettings.text(startBudget), started.size() - done);
+          + "delivered again (the API is slower than a batch of this size can wait for); the {} among them "
+          + "that finished past the cut are answered then, {} from their kept outcome without another API "
+          + "call", done, batch.size(), DurationSettings.text(startBudget), started.size() - done, kept);
     }
     return done;
   }
 
+  /** Keeps the outcomes of the records finished past the cut for their redelivery; returns how many. */
+  private int keepPastCut(List<ConsumerRecord<byte[], byte[]>> batch,
+      List<@Nullable CompletableFuture<Outcome>> outcomes, int cut) {
+    int kept = 0;
+    for (int i = cut; i < batch.size(); i++) {
+      CompletableFuture<Outcome> outcome = outcomes.get(i);
+      if (outcome != null && early.keep(batch.get(i), outcome.join())) {
+        kept++;
+      }
+    }
+    return kept;
+  }
+
   /**
    * Starts each record when its key's turn comes and a permit is free, the earliest ready record
-   * first; the listener thread waits for the permit, so only records actually running hold one.
+   * first; the listener thread waits for the permit, so only records actually running hold one. A
+   * record whose outcome was kept from a cut batch is done at its turn, without a call.
    *
    * @return the outcome of each record of the batch, in offset order: null for a record not started
    */
   private List<@Nullable CompletableFuture<Outcome>> start(List<ConsumerRecord<byte[], byte[]>> batch) {
     KeyTurns turns = new KeyTurns(batch);
     List<@Nullable CompletableFuture<Outcome>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
+    List<@Nullable Outcome> kept = early.take(batch);
     Instant stopStarting = clock.instant().plus(startBudget);
     for (int started = 0; started < batch.size(); started++) {
       int index = turns.next();
+      Outcome keptOutcome = kept.get(index);
+      if (keptOutcome != null) {
+        outcomes.set(index, CompletableFuture.completedFuture(keptOutcome));
+        turns.finished(index);
+        continue;
+      }
       inFlight.acquirePermission();
       if (started > 0 && clock.instant().isAfter(stopStarting)) {
         inFlight.releasePermission();

@@ -42,6 +42,12 @@ class WorkerConfiguration {
   /** The producer's {@code max.request.size} when it is not set: Kafka's default. */
   private static final int PRODUCER_MAX_REQUEST_BYTES = 1_048_576;
 
+  /**
+   * Outcomes of commands finished past a cut batch's commit point kept for their redelivery: a few
+   * batches' worth (3,000 commands each by default), a few kilobytes each.
+   */
+  private static final int EARLY_OUTCOMES = 10_000;
+
   @Bean
   Clock clock() {
     return Clock.systemUTC();
@@ -174,7 +180,7 @@ class WorkerConfiguration {
     Publisher publisher = new Publisher(template, deadLetters, mapper, replyTopics, metrics,
         maxRequestBytes(template) - BoundedDeadLetters.FRAMING);
     return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher, clock,
-        consumer.batchStartBudget(settings.resilience().maxBatchWait()));
+        consumer.batchStartBudget(settings.resilience().maxBatchWait()), new EarlyOutcomes(EARLY_OUTCOMES));
   }
 
   @Bean
