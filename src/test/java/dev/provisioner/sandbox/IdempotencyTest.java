@@ -69,6 +69,20 @@ class IdempotencyTest extends SandboxTestBase {
   }
 
   @Test
+  void theSameKeyWithAnotherBodyWhileTheFirstIsInFlightIsUnprocessableNotAConflict() {
+    // A 409 says "retry later"; a retry with this body can only ever get the 422, so that is the answer now
+    client.admin("PUT", "/_sandbox/faults", "{\"latency_ms\": 1500}");
+    CompletableFuture<HttpResponse<String>> first = client.sendAsync(client.post(
+        "/billing/accounts", SandboxClient.accountJson("A1")).header("Idempotency-Key", "idem-6"));
+    awaitInFlight();
+
+    HttpResponse<String> other = client.createAccount("idem-6", SandboxClient.accountJson("A2"));
+
+    assertProblem(other, 422, "idempotency-key-reused");
+    assertThat(first.join().statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void aKeyWithForbiddenCharactersOrLongerThan255IsRejectedAndNothingIsCreated() {
     HttpResponse<String> badChars = client.createAccount("key_with_underscore",
         SandboxClient.accountJson("A1"));
