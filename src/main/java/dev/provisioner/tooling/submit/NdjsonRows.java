@@ -34,6 +34,9 @@ final class NdjsonRows implements RowSource {
   }
 
   private SubmitRow row(String text) {
+    if (RowSource.notUtf8(text)) {
+      return new SubmitRow.Invalid(line, null, null, RowSource.NOT_UTF8);
+    }
     JsonNode node;
     try {
       node = validator.json().readTree(text);
