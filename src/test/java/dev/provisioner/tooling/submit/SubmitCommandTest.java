@@ -155,6 +155,29 @@ class SubmitCommandTest {
   }
 
   @Test
+  void aRowRepeatedInTheFileIsReportedAsExistingAndTheRowBeforeItAsCreatedNow() throws IOException {
+    // Given a file whose second row repeats its first
+    Path file = accountsCsv("repeated", 2, 0);
+    List<String> lines = Files.readAllLines(file);
+    Files.write(file, List.of(lines.get(0), lines.get(1), lines.get(1), lines.get(2)));
+    long before = fixture.accountCount();
+
+    // When
+    CliRun run = submit(file);
+
+    // Then one account for the two rows: created by the first, already there for the repeat
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString())
+        .contains("3 rows: 0 invalid, 3 sent, 3 created (1 of them already existed: replayed)");
+    assertThat(fixture.accountCount()).isEqualTo(before + 2);
+    List<String> report = Files.readAllLines(dir.resolve("repeated.report.csv"));
+    assertThat(report.subList(1, 4)).as(run.toString()).satisfiesExactly(
+        first -> assertThat(first).startsWith("2,").endsWith(",,false"),
+        repeat -> assertThat(repeat).startsWith("3,").endsWith(",,true"),
+        other -> assertThat(other).startsWith("4,").endsWith(",,false"));
+  }
+
+  @Test
   void byDefaultRepliesAreAwaitedAndTheReportIsWrittenBesideTheFile() throws IOException {
     Path file = accountsCsv("ok", 10, 0);
 
