@@ -32,7 +32,8 @@ public interface RowSource extends AutoCloseable {
    * Opens {@code file}: NDJSON when its name ends with {@code .ndjson}, {@code .jsonl} or
    * {@code .json}, else CSV with a header row.
    *
-   * @throws IllegalArgumentException when a CSV header names an unknown or repeated column
+   * @throws IllegalArgumentException when a CSV header names an unknown or repeated column (and,
+   *     from {@link #next()}, when an NDJSON file is a JSON array)
    */
   static RowSource open(Path file, RowValidator validator) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -45,6 +46,7 @@ public interface RowSource extends AutoCloseable {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     boolean json = name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json");
-    return json ? new NdjsonRows(reader, validator) : CsvRows.open(reader, validator);
+    return json ? new NdjsonRows(reader, validator, file.getFileName().toString())
+        : CsvRows.open(reader, validator);
   }
 }

@@ -84,6 +84,23 @@ class SubmitInputFileTest {
     assertThat(run.err()).as(run.toString()).isEmpty();
   }
 
+  @Test
+  void aJsonArrayIsBadUsageInOneLineBeforeAnythingIsSent() throws IOException {
+    Path file = Files.writeString(dir.resolve("accounts.json"), """
+        [
+          {"external_reference": "acc-1", "currency": "ZAR", "customer": "cus-1"},
+          {"external_reference": "acc-2", "currency": "ZAR", "customer": "cus-2"}
+        ]
+        """);
+
+    CliRun run = submit(file, "--skip-invalid");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).isEqualTo("error: " + file + ": the file is a JSON array, but"
+        + " submit reads one command or account per line (NDJSON); e.g. jq -c '.[]' accounts.json > accounts.ndjson\n");
+    assertThat(run.out()).as(run.toString()).isEmpty();
+  }
+
   private Path write(String name, String before, byte notUtf8, String after) throws IOException {
     byte[] head = before.getBytes(StandardCharsets.UTF_8);
     byte[] tail = after.getBytes(StandardCharsets.UTF_8);
