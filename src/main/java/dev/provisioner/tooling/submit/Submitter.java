@@ -162,6 +162,7 @@ public final class Submitter {
     Instant deadline = clock.instant().plus(settings.timeout());
     while (rows.anyUnanswered() && clock.instant().isBefore(deadline) && !interruption.requested()) {
       replies.poll(Duration.ofMillis(200), (id, reply) -> rows.onReply(id, reply, progress::answered));
+      progress.tick();
     }
   }
 
