@@ -178,6 +178,26 @@ class SubmitCommandTest {
   }
 
   @Test
+  void twoAccountsGivenTheSameMessageIdAreReportedEachByItsOwnReply() throws IOException {
+    // Given two different accounts under one message_id: the second reuses the first's idempotency key
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.writeString(dir.resolve("same-id.csv"), String.join("\n",
+        "message_id,external_reference,currency,customer.external_reference",
+        "m-%s,acc-%s-1,ZAR,cus-%s-1", "m-%s,acc-%s-2,ZAR,cus-%s-2", "").replace("%s", run));
+    long before = fixture.accountCount();
+
+    // When
+    CliRun result = submit(file);
+
+    // Then the second is not reported as created with the first one's account
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(fixture.accountCount()).isEqualTo(before + 1);
+    List<String> report = Files.readAllLines(dir.resolve("same-id.report.csv"));
+    assertThat(report.get(1)).as(result.toString()).contains(",acc-" + run + "-1,created,bacc_");
+    assertThat(report.get(2)).as(result.toString()).contains(",acc-" + run + "-2,rejected,,422 ");
+  }
+
+  @Test
   void byDefaultRepliesAreAwaitedAndTheReportIsWrittenBesideTheFile() throws IOException {
     Path file = accountsCsv("ok", 10, 0);
 
