@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +16,20 @@ final class ReportFile {
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     return input.resolveSibling(stem + ".report.csv");
+  }
+
+  /** A report written over the input would lose the file a second run needs: bad settings. */
+  static void requireNotInput(Path report, Path input) {
+    boolean same;
+    try {
+      same = Files.exists(report) && Files.isSameFile(report, input);
+    } catch (IOException e) {
+      same = false;
+    }
+    if (same) {
+      throw new UsageException("the report " + report + " is the input file " + input
+          + ": give --report=FILE another name");
+    }
   }
 
   /** A report that could not be written at the end of a long run is bad settings now. */

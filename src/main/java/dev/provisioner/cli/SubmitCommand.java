@@ -100,6 +100,9 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UsageException(badTimeout);
     }
     KafkaClients kafka = KafkaOptions.of(bootstrapServers, springArgs);
+    if (Files.isDirectory(file)) {
+      throw new UsageException("cannot read " + file + ": it is a directory, not a file");
+    }
     if (!Files.isReadable(file)) {
       throw new UsageException("cannot read " + file);
     }
@@ -111,6 +114,7 @@ final class SubmitCommand implements Callable<Integer> {
     }
     if (report != null) {
       ReportFile.requireWritable(report);
+      ReportFile.requireNotInput(report, file);
     }
     PrintWriter out = spec.commandLine().getOut();
     SubmitSettings settings = new SubmitSettings(file, kafka, commandsTopic,

@@ -64,14 +64,15 @@ final class CommandSender implements AutoCloseable {
    * Hands the row's command to the producer, unless an earlier send failed.
    *
    * @param row the row's state for the report, or null when no report is kept
+   * @param correlationId what the reply is to echo, so that it finds {@code row}; null without one
    * @return false when the row was not handed over because sending stopped
    */
-  boolean send(SubmitRow.Valid valid, @Nullable RowState row) {
+  boolean send(SubmitRow.Valid valid, @Nullable RowState row, byte @Nullable [] correlationId) {
     if (stopped()) {
       return false;
     }
     try {
-      producer.send(record(valid), (metadata, error) -> {
+      producer.send(record(valid, correlationId), (metadata, error) -> {
         if (error == null) {
           acknowledged.incrementAndGet();
         } else {
@@ -116,10 +117,13 @@ final class CommandSender implements AutoCloseable {
     failures.add(failure);
   }
 
-  private ProducerRecord<byte[], byte[]> record(SubmitRow.Valid valid) {
+  private ProducerRecord<byte[], byte[]> record(SubmitRow.Valid valid, byte @Nullable [] correlationId) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
         valid.externalReference().getBytes(StandardCharsets.UTF_8), valid.value());
     record.headers().add(MessageHeaders.MESSAGE_ID, valid.messageId().getBytes(StandardCharsets.UTF_8));
+    if (correlationId != null) {
+      record.headers().add(MessageHeaders.CORRELATION_ID, correlationId);
+    }
     return record;
   }
 

@@ -52,6 +52,9 @@ final class CsvRows implements RowSource {
       return new SubmitRow.Invalid(row.line(), null, null, "the row has " + row.fields().size()
           + " fields but the header has " + columns.size());
     }
+    if (row.fields().stream().anyMatch(RowSource::notUtf8)) {
+      return new SubmitRow.Invalid(row.line(), null, null, RowSource.NOT_UTF8);
+    }
     ObjectNode command = validator.json().createObjectNode();
     columns.fill(row.fields(), command);
     return validator.validate(row.line(), command);

@@ -54,6 +54,11 @@ final class Progress {
     maybeShow();
   }
 
+  /** Nothing new, but time passed: while no reply comes (an API outage, say), the run still shows. */
+  void tick() {
+    maybeShow();
+  }
+
   /** Shows the final state and ends the bar's line. */
   void finish() {
     show();

@@ -3,12 +3,12 @@ package dev.provisioner.tooling.submit;
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.MissingTopicException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the replies topic (read_committed) from the end offsets taken when it is opened, before
- * anything is sent, so older replies are not mistaken for this run's; matches replies to rows by
- * their {@code message-id} header. A resubmitted command gets a fresh reply, so it is seen too.
+ * anything is sent, so older replies are not mistaken for this run's; passes on each reply with
+ * its {@code kafka_correlationId} header, which the worker echoes from the command.
  */
 final class ReplyCollector implements AutoCloseable {
 
@@ -45,13 +45,12 @@ final class ReplyCollector implements AutoCloseable {
     ends.forEach(consumer::seek);
   }
 
-  /** Polls once, passing each reply's message ID and value (null when unreadable) to {@code onReply}. */
-  void poll(Duration timeout, java.util.function.BiConsumer<String, JsonNode> onReply) {
+  /** Polls once, passing each reply's correlation ID and value to {@code onReply}; others are skipped. */
+  void poll(Duration timeout, BiConsumer<byte[], JsonNode> onReply) {
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
-      Header id = record.headers().lastHeader(MessageHeaders.MESSAGE_ID);
-      if (id != null && record.value() != null) {
-        readValue(record.value(), value -> onReply.accept(
-            new String(id.value(), StandardCharsets.UTF_8), value));
+      Header id = record.headers().lastHeader(MessageHeaders.CORRELATION_ID);
+      if (id != null && id.value() != null && record.value() != null) {
+        readValue(record.value(), value -> onReply.accept(id.value(), value));
       }
     }
   }

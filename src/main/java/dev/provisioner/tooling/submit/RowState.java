@@ -10,6 +10,8 @@ final class RowState {
   /** A valid row whose command the broker did not acknowledge, or that was never handed over. */
   static final String NOT_SENT = "not-sent";
 
+  /** The row's place in the report: its command's correlation ID carries it, and so does the reply. */
+  final int index;
   final long line;
   final @Nullable String messageId;
   final @Nullable String externalReference;
@@ -18,11 +20,10 @@ final class RowState {
   @Nullable String error;
   /** A created row whose account already existed: the API replayed it, or reconciliation found it. */
   boolean replayed;
-  /** The next row with the same message ID, if any: rows so linked cost no list of their own. */
-  @Nullable RowState sameMessageId;
 
-  RowState(long line, @Nullable String messageId, @Nullable String externalReference,
+  RowState(int index, long line, @Nullable String messageId, @Nullable String externalReference,
       @Nullable String status, @Nullable String error) {
+    this.index = index;
     this.line = line;
     this.messageId = messageId;
     this.externalReference = externalReference;

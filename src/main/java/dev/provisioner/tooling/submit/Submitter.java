@@ -140,7 +140,7 @@ public final class Submitter {
           RowStates.markNotSent(state, INTERRUPTED);
           continue;
         }
-        if (!sender.send(valid, state)) {
+        if (!sender.send(valid, state, state == null ? null : rows.correlationId(state))) {
           long failedLine = sender.firstFailure().orElseThrow().line();
           RowStates.markNotSent(state, "sending stopped after line " + failedLine + " failed");
           continue;
@@ -162,6 +162,7 @@ public final class Submitter {
     Instant deadline = clock.instant().plus(settings.timeout());
     while (rows.anyUnanswered() && clock.instant().isBefore(deadline) && !interruption.requested()) {
       replies.poll(Duration.ofMillis(200), (id, reply) -> rows.onReply(id, reply, progress::answered));
+      progress.tick();
     }
   }
 

@@ -143,6 +143,33 @@ class RowSourceTest {
     assertThat(((SubmitRow.Invalid) rows.get(2)).reason()).startsWith("not JSON");
   }
 
+  @Test
+  void aJsonArrayIsAnErrorSayingHowToMakeItOneCommandALine() throws IOException {
+    // Given the usual shape of a .json file: an array, one account on a line, the last without a comma
+    Path file = write("accounts.json", """
+        [
+          {"external_reference": "acc-1", "customer": "cus-1"},
+          {"external_reference": "acc-2", "customer": "cus-2"}
+        ]
+        """);
+
+    // Then it is not read line by line, where --skip-invalid would send the last account alone
+    assertThatThrownBy(() -> rows(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the file is a JSON array, but submit reads one command or account per line"
+            + " (NDJSON); e.g. jq -c '.[]' accounts.json > accounts.ndjson");
+  }
+
+  @Test
+  void aLineThatIsNotJsonSaysWhyWithoutTheParsersInternals() throws IOException {
+    Path file = write("cut.ndjson", "{\"external_reference\": \"acc-1\", \"customer\": [\n");
+
+    SubmitRow.Invalid row = (SubmitRow.Invalid) rows(file).get(0);
+
+    assertThat(row.reason()).startsWith("not JSON: Unexpected end-of-input")
+        .doesNotContain("Source").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }

@@ -12,42 +12,64 @@ class RowStatesTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
-  void oneReplyAnswersEveryRowOfItsMessageIdAndNoOther() {
+  void aReplyAnswersTheRowWhoseCorrelationIdItEchoesAndNoOtherOfItsMessageId() {
+    // Given a row repeated in the file: both send the message ID m-same
     RowStates rows = new RowStates(true);
     RowState first = rows.track(valid(2, "m-same"));
     RowState other = rows.track(valid(3, "m-other"));
-    RowState second = rows.track(valid(4, "m-same"));
-    RowState third = rows.track(valid(5, "m-same"));
+    RowState repeat = rows.track(valid(4, "m-same"));
     AtomicInteger answered = new AtomicInteger();
 
-    rows.onReply("m-same", reply("""
+    // When the first command's reply says created now, the repeat's that the account existed
+    rows.onReply(rows.correlationId(first), reply("""
+        {"status": "created", "replayed": false, "account": {"id": "bacc_1"}}"""), answered::incrementAndGet);
+    rows.onReply(rows.correlationId(repeat), reply("""
         {"status": "created", "replayed": true, "account": {"id": "bacc_1"}}"""), answered::incrementAndGet);
 
-    assertThat(answered).hasValue(3);
-    assertThat(new RowState[] {first, second, third})
-        .allSatisfy(row -> {
-          assertThat(row.status).isEqualTo("created");
-          assertThat(row.accountId).isEqualTo("bacc_1");
-          assertThat(row.replayed).isTrue();
-        });
+    // Then each row keeps its own reply
+    assertThat(answered).hasValue(2);
+    assertThat(first.replayed).isFalse();
+    assertThat(repeat.replayed).isTrue();
+    assertThat(new RowState[] {first, repeat}).allSatisfy(row -> {
+      assertThat(row.status).isEqualTo("created");
+      assertThat(row.accountId).isEqualTo("bacc_1");
+    });
     assertThat(other.answered()).isFalse();
     assertThat(rows.unanswered()).isEqualTo(1);
-    assertThat(rows.count("created")).isEqualTo(3);
-    assertThat(rows.all()).extracting(row -> row.line).containsExactly(2L, 3L, 4L, 5L);
+    assertThat(rows.replayed()).isEqualTo(1);
+    assertThat(rows.all()).extracting(row -> row.line).containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
+  void aReplyToAnotherRunsCommandAnswersNoRow() {
+    // Given two runs of the same file
+    RowStates earlier = new RowStates(true);
+    RowStates now = new RowStates(true);
+    RowState earlierRow = earlier.track(valid(2, "m-1"));
+    RowState row = now.track(valid(2, "m-1"));
+
+    // When a reply to the earlier run's command arrives late
+    now.onReply(earlier.correlationId(earlierRow), reply("""
+        {"status": "created", "account": {"id": "bacc_1"}}"""), () -> { });
+
+    // Then this run still awaits its own
+    assertThat(row.answered()).isFalse();
   }
 
   @Test
   void aLaterFailedReplyDoesNotUndoACreatedRowAndARowNotSentStaysSo() {
     RowStates rows = new RowStates(true);
     RowState created = rows.track(valid(2, "m-1"));
-    RowState notSent = rows.track(valid(3, "m-1"));
+    RowState notSent = rows.track(valid(3, "m-2"));
     RowStates.markNotSent(notSent, "broker did not acknowledge");
 
-    rows.onReply("m-1", reply("""
+    rows.onReply(rows.correlationId(created), reply("""
         {"status": "created", "account": {"id": "bacc_1"}}"""), () -> { });
-    rows.onReply("m-1", reply("""
+    rows.onReply(rows.correlationId(created), reply("""
         {"status": "failed", "error": {"status": 503, "title": "Service Unavailable", "detail": "down"}}"""),
         () -> { });
+    rows.onReply(rows.correlationId(notSent), reply("""
+        {"status": "created", "account": {"id": "bacc_2"}}"""), () -> { });
 
     assertThat(created.status).isEqualTo("created");
     assertThat(created.replayed).isFalse();

@@ -155,6 +155,49 @@ class SubmitCommandTest {
   }
 
   @Test
+  void aRowRepeatedInTheFileIsReportedAsExistingAndTheRowBeforeItAsCreatedNow() throws IOException {
+    // Given a file whose second row repeats its first
+    Path file = accountsCsv("repeated", 2, 0);
+    List<String> lines = Files.readAllLines(file);
+    Files.write(file, List.of(lines.get(0), lines.get(1), lines.get(1), lines.get(2)));
+    long before = fixture.accountCount();
+
+    // When
+    CliRun run = submit(file);
+
+    // Then one account for the two rows: created by the first, already there for the repeat
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString())
+        .contains("3 rows: 0 invalid, 3 sent, 3 created (1 of them already existed: replayed)");
+    assertThat(fixture.accountCount()).isEqualTo(before + 2);
+    List<String> report = Files.readAllLines(dir.resolve("repeated.report.csv"));
+    assertThat(report.subList(1, 4)).as(run.toString()).satisfiesExactly(
+        first -> assertThat(first).startsWith("2,").endsWith(",,false"),
+        repeat -> assertThat(repeat).startsWith("3,").endsWith(",,true"),
+        other -> assertThat(other).startsWith("4,").endsWith(",,false"));
+  }
+
+  @Test
+  void twoAccountsGivenTheSameMessageIdAreReportedEachByItsOwnReply() throws IOException {
+    // Given two different accounts under one message_id: the second reuses the first's idempotency key
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.writeString(dir.resolve("same-id.csv"), String.join("\n",
+        "message_id,external_reference,currency,customer.external_reference",
+        "m-%s,acc-%s-1,ZAR,cus-%s-1", "m-%s,acc-%s-2,ZAR,cus-%s-2", "").replace("%s", run));
+    long before = fixture.accountCount();
+
+    // When
+    CliRun result = submit(file);
+
+    // Then the second is not reported as created with the first one's account
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(fixture.accountCount()).isEqualTo(before + 1);
+    List<String> report = Files.readAllLines(dir.resolve("same-id.report.csv"));
+    assertThat(report.get(1)).as(result.toString()).contains(",acc-" + run + "-1,created,bacc_");
+    assertThat(report.get(2)).as(result.toString()).contains(",acc-" + run + "-2,rejected,,422 ");
+  }
+
+  @Test
   void byDefaultRepliesAreAwaitedAndTheReportIsWrittenBesideTheFile() throws IOException {
     Path file = accountsCsv("ok", 10, 0);
 
