@@ -136,9 +136,12 @@ class SaslTest {
   }
 
   @Test
-  void submitSendsToABrokerThatRequiresSaslGivenTheSameSpringKafkaSettings(@TempDir Path dir) throws IOException {
+  void submitSendsToABrokerThatRequiresSaslGivenTheSameSpringKafkaSettings(@TempDir Path dir) throws Exception {
     // Given a one-row file and a commands topic on the SASL broker
     String commands = "sasl-submit-" + UUID.randomUUID();
+    try (Admin admin = Admin.create(SecuredKafka.saslClient(broker, "admin", "admin-secret"))) {
+      admin.createTopics(List.of(new NewTopic(commands, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
     Path file = Files.writeString(dir.resolve("accounts.csv"),
         "external_reference,name,currency,customer.external_reference\nACC-SASL-1,Ada,ZAR,CUS-SASL-1\n");
 

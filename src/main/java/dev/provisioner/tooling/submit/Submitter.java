@@ -3,6 +3,7 @@ package dev.provisioner.tooling.submit;
 import dev.provisioner.runtime.BrokerCheck;
 import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.tooling.KafkaClients;
+import dev.provisioner.tooling.TopicCheck;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,7 @@ public final class Submitter {
    * Validates, sends and (when asked) awaits; never throws for a bad row, only for bad input.
    *
    * @throws BrokerUnreachableException when the broker does not answer before anything is sent
+   * @throws dev.provisioner.tooling.MissingTopicException when the commands or replies topic does not exist
    */
   public SubmitSummary run() {
     List<String> problems = new ArrayList<>();
@@ -79,6 +81,8 @@ public final class Submitter {
       return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, 0, false, List.copyOf(problems));
     }
     BrokerCheck.requireReachable("--bootstrap-servers", settings.kafka().admin(Map.of()));
+    TopicCheck.requireExists(settings.kafka(), settings.commandsTopic(), "the commands topic",
+        "the worker creates its topics when it starts; name its commands topic with --commands-topic");
     interruption.reporting();
     Progress progress = new Progress(out, settings.terminal(), valid, settings.await(), clock);
     try (ReplyCollector replies = settings.await()

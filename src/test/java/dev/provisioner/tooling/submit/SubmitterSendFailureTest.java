@@ -79,9 +79,10 @@ class SubmitterSendFailureTest {
 
   private Submitter submitter(Path file, boolean await, @Nullable Path report, StringWriter text,
       int acknowledged) {
+    String commands = TestKafka.uniqueTopic("commands");
     String replies = TestKafka.uniqueTopic("replies");
-    TestKafka.createTopics(1, replies);
-    SubmitSettings settings = new SubmitSettings(file, KafkaClients.of(TestKafka.bootstrapServers()), "commands",
+    TestKafka.createTopics(1, commands, replies);
+    SubmitSettings settings = new SubmitSettings(file, KafkaClients.of(TestKafka.bootstrapServers()), commands,
         replies, await, report, false, Duration.ZERO, false);
     return new Submitter(settings, new PrintWriter(text, true), Clock.systemUTC(),
         servers -> new VanishingBroker(acknowledged));
