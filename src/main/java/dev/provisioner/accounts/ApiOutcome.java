@@ -14,11 +14,13 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>{@link Created}: 2xx with a JSON object (201 from create, 200 from retrieve).
- *   <li>{@link Rejected}: 400, 402, 404, 422 and any other 4xx not named below. Not retryable.
+ *   <li>{@link Rejected}: 400, 402, 422, a 404 to a look-up and any other 4xx not named below.
+ *       Not retryable.
  *   <li>{@link Conflict}: 409; only {@link ConflictKind#KEY_IN_FLIGHT} is retryable.
  *   <li>{@link NotAuthorized}: 401, 403. A configuration fault, not the command's.
- *   <li>{@link Transient}: 5xx, 408, 429, timeouts, connection errors, unexpected redirects and
- *       2xx answers whose body cannot be read. Retryable.
+ *   <li>{@link Transient}: 5xx, 408, 429, timeouts, connection errors, unexpected redirects, a
+ *       404 or 405 to the create and a 407 (the request did not reach Moment's create endpoint:
+ *       the base URL or the proxy is wrong), and 2xx answers whose body cannot be read. Retryable.
  * </ul>
  */
 public sealed interface ApiOutcome {

@@ -45,6 +45,11 @@ final class OutcomeMapper {
       return new Transient(ClientProblems.unexpectedRedirect(status, detail), null, replayed, null);
     }
     Problem problem = problems.read(status, header.apply("Content-Type"), body);
+    if (misrouted(call, status)) {
+      return new Transient(withSettingHint(problem, status == 407
+          ? "check the proxy's credentials (https.proxyUser, https.proxyPassword)"
+          : "check provisioner.api.base-url"), null, replayed, null);
+    }
     return switch (status) {
       case 401, 403 -> new NotAuthorized(problem);
       case 409 -> new Conflict(problem, ConflictKind.of(problem), replayed);
@@ -57,6 +62,22 @@ final class OutcomeMapper {
   /** The failure to get a response at all: always {@link Transient}, with the failure as cause. */
   Transient fromFailure(String call, Throwable failure) {
     return failures.toOutcome(call, failure);
+  }
+
+  /**
+   * A 404 or 405 to the create, or a 407 to any call, says the request never reached an endpoint
+   * that could judge the command (a base URL with a wrong path, another service, a proxy that
+   * wants credentials): the configuration's fault, not the command's. As after a redirect, the
+   * command is retried, then dead-lettered for replay once the setting is fixed; rejected, it
+   * would have been lost, since replaying a rejection cannot help.
+   */
+  private static boolean misrouted(String call, int status) {
+    return status == 407 || call.startsWith("POST ") && (status == 404 || status == 405);
+  }
+
+  private static Problem withSettingHint(Problem problem, String hint) {
+    String detail = problem.detail() == null ? hint : problem.detail() + "; " + hint;
+    return new Problem(problem.type(), problem.title(), problem.status(), detail, problem.instance());
   }
 
   private ApiOutcome success(String call, int status, byte[] body, boolean replayed) {

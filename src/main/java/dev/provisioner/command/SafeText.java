@@ -24,8 +24,10 @@ public final class SafeText {
   }
 
   /**
-   * At most {@code max} code points of {@code text}, control characters as {@code \\u} escapes
-   * of four hex digits.
+   * At most {@code max} code points of {@code text}, control characters and the bidirectional
+   * formatting characters as {@code \\u} escapes of four hex digits. A right-to-left override
+   * (U+202E) left as it is reverses the rest of the line on screen, so a message ID
+   * {@code \u202Eexe.pdf} would show as {@code fdp.exe} and the reason after it backwards.
    */
   public static String oneLine(String text, int max) {
     StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
@@ -37,7 +39,7 @@ public final class SafeText {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       count++;
-      if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
+      if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || isBidiControl(cp)) {
         out.append(String.format("\\u%04X", cp));
       } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
         out.append('\uFFFD');
@@ -46,5 +48,11 @@ public final class SafeText {
       }
     }
     return out.toString();
+  }
+
+  /** U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069: Unicode's bidi controls. */
+  static boolean isBidiControl(int cp) {
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || cp >= 0x202A && cp <= 0x202E
+        || cp >= 0x2066 && cp <= 0x2069;
   }
 }

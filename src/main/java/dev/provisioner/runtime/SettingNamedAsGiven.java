@@ -38,7 +38,8 @@ public final class SettingNamedAsGiven extends IllegalArgumentException {
     String reason = firstLine(chain.get(chain.size() - 1));
     Optional<String> setting = chain.stream().filter(BindException.class::isInstance)
         .map(BindException.class::cast).findFirst()
-        .flatMap(record -> settingOpening(reason, record.getName().toString()));
+        .flatMap(record -> settingOpening(reason, record.getName().toString()))
+        .or(() -> checkedAfterBinding(reason));
     if (setting.isEmpty()) {
       return failure;
     }
@@ -66,6 +67,18 @@ public final class SettingNamedAsGiven extends IllegalArgumentException {
     return JSON_FIELD.matcher(first).matches()
         ? Optional.of(prefix + "." + first.replace('_', '-'))
         : Optional.empty();
+  }
+
+  /**
+   * The setting a check made after binding names first ({@code provisioner.api.base-url must be an
+   * absolute http or https URL}, when the API client is built): its first word, when that is a
+   * property name. It is named by its variable only when the environment gave its value.
+   */
+  private static Optional<String> checkedAfterBinding(String reason) {
+    int space = reason.indexOf(' ');
+    String first = space < 1 ? "" : reason.substring(0, space);
+    return first.indexOf('.') > 0 && ConfigurationPropertyName.isValid(first)
+        ? Optional.of(first) : Optional.empty();
   }
 
   private static String firstLine(Throwable cause) {

@@ -32,6 +32,7 @@ final class CommandHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
   private static final Duration OUTAGE_PAUSE = Duration.ofMillis(100);
+  private static final String REUSED_KEY = "idempotency-key-reused";
 
   private final AccountsApi api;
   private final ApiGuard guard;
@@ -95,8 +96,8 @@ final class CommandHandler {
           attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Rejected rejected) {
-      return done(Reply.rejected(command.messageId(), key, rejected.problem(), rejected.replayed(),
-          attempts.calls()));
+      return done(Reply.rejected(command.messageId(), key, inContractWords(rejected.problem()),
+          rejected.replayed(), attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Conflict conflict) {
       return conflict.kind() == ApiOutcome.ConflictKind.KEY_IN_FLIGHT
@@ -110,6 +111,19 @@ final class CommandHandler {
     return CompletableFuture.failedFuture(new SystemicFailureException(
         "the Moment API refused provisioner.api.key (" + denied.problem().status() + " "
             + denied.problem().title() + "): check the key and restart the worker", true));
+  }
+
+  /**
+   * The API's 422 for a reused {@code Idempotency-Key}, said as the sender can act on it: the key
+   * comes from the message ID, so another command under the same message ID was sent before.
+   */
+  private static Problem inContractWords(Problem problem) {
+    if (!REUSED_KEY.equals(problem.fragment())) {
+      return problem;
+    }
+    String detail = "this message ID was used before for a command with another body; give each "
+        + "command a message ID of its own (the API: " + problem.detail() + ")";
+    return new Problem(problem.type(), problem.title(), problem.status(), detail, problem.instance());
   }
 
   private CompletableFuture<Step> afterFailure(Attempts attempts, String key, ApiOutcome.Transient failure) {

@@ -1,6 +1,7 @@
 package dev.provisioner.worker;
 
 import dev.provisioner.command.Reply;
+import dev.provisioner.command.SafeText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ import org.slf4j.MDC;
 final class OutcomeLog {
 
   private static final Logger log = LoggerFactory.getLogger(OutcomeLog.class);
+  /** A message ID has at most 255 code points; each escape takes one of the budget. */
+  private static final int MAX_ID = 255;
+  private static final int MAX_REASON = 1_000;
 
   private OutcomeLog() {
   }
@@ -37,10 +41,11 @@ final class OutcomeLog {
         MDC.MDCCloseable offset = MDC.putCloseable("kafka_offset", String.valueOf(record.offset()))) {
       if (outcome instanceof Outcome.DeadLettered dead) {
         // The coordinates in the text too, for plain-text logs.
-        String validId = messageId == null ? "unknown" : messageId;
+        // A valid ID may still hold bidi controls, and a reason quotes the record: both escaped.
+        String validId = messageId == null ? "unknown" : SafeText.oneLine(messageId, MAX_ID);
         log.warn("command {}-{}@{} (message ID {}) dead-lettered ({}): {}", record.topic(),
             record.partition(), record.offset(), validId, reply == null ? "no reply" : reply.status(),
-            dead.reason().getMessage());
+            SafeText.oneLine(String.valueOf(dead.reason().getMessage()), MAX_REASON));
       } else {
         log.debug("command answered: {}", reply.status());
       }

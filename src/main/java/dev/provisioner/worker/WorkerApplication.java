@@ -35,6 +35,6 @@ public class WorkerApplication {
   public static ConfigurableApplicationContext start(List<String> args,
       ApplicationContextInitializer<GenericApplicationContext> initializer) {
     return SpringLauncher.start(WorkerApplication.class, WebApplicationType.REACTIVE,
-        Map.of("spring.config.name", "worker"), args, initializer);
+        Map.of("spring.config.name", "worker"), args, new UnknownSettingCheck(), initializer);
   }
 }

@@ -130,7 +130,8 @@ abstract class AccountsApiContract {
   }
 
   @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource({"400, Rejected", "402, Rejected", "404, Rejected", "422, Rejected",
+  @CsvSource({"400, Rejected", "402, Rejected", "404, Transient", "405, Transient",
+      "407, Transient", "422, Rejected",
       "418, Rejected", "401, NotAuthorized", "403, NotAuthorized", "409, Conflict",
       "408, Transient", "429, Transient", "500, Transient", "502, Transient", "503, Transient",
       "504, Transient", "302, Transient"})
@@ -142,6 +143,28 @@ abstract class AccountsApiContract {
     // Then
     assertThat(outcome.getClass().getSimpleName()).isEqualTo(type);
     assertThat(outcome.retryable()).isEqualTo(type.equals("Transient"));
+  }
+
+  @Test
+  void namesTheBaseUrlSettingWhenTheCreateEndpointIsNotThere() {
+    // Given
+    server.answer(404, PROBLEM_JSON, "{\"type\":\"about:blank\",\"title\":\"Not Found\","
+        + "\"status\":404,\"detail\":\"no such endpoint\"}");
+    // When
+    ApiOutcome outcome = create();
+    // Then
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
+        failure.problem().detail()).isEqualTo("no such endpoint; check provisioner.api.base-url"));
+  }
+
+  @Test
+  void keepsA404ToALookUpAsTheAccountNotFound() {
+    // Given
+    server.answer(404, PROBLEM_JSON, "{\"type\":\"about:blank\",\"title\":\"Not Found\"}");
+    // When
+    CompletableFuture<ApiOutcome> future = api.retrieve("ACC-1");
+    // Then
+    assertThat(future).succeedsWithin(Duration.ofSeconds(10)).isInstanceOf(Rejected.class);
   }
 
   @Test

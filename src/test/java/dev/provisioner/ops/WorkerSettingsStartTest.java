@@ -94,7 +94,13 @@ class WorkerSettingsStartTest {
           + "than spring.kafka.consumer.properties.max.poll.interval.ms (10m), or a waiting batch loses "
           + "its partitions, but was 15m",
       "--spring.kafka.listener.auth-exception-retry-interval=-1s | "
-          + "spring.kafka.listener.auth-exception-retry-interval must be a positive duration of at most 1d"})
+          + "spring.kafka.listener.auth-exception-retry-interval must be a positive duration of at most 1d",
+      "--provisioner.resilience.max-atempts=3 | provisioner.resilience.max-atempts is not a setting of "
+          + "the worker; its provisioner.resilience.* settings are max-attempts, initial-backoff",
+      "--provisioner.apii.key=sk_test_x | provisioner.apii.key is not a setting of the worker; its "
+          + "provisioner.* settings are api.*, topics.*, worker.*, resilience.*",
+      "--provisioner.worker.in-flight.max=3 | provisioner.worker.in-flight.max is not a setting of the "
+          + "worker"})
   void aValueSpringBootOrKafkaWouldTakeOrReportInItsOwnWordsStopsTheStartNamingIt(String setting,
       String named) {
     assertStopsWithOneLineContaining(List.of(BASE_URL, KEY, setting), named);

@@ -82,6 +82,24 @@ class SettingNamedAsGivenTest {
   }
 
   @Test
+  void aCheckMadeAfterBindingOnAValueFromTheEnvironmentNamesTheVariable() {
+    // Given PROVISIONER_API_BASE_URL=notaurl, refused when the API client is built, not when bound
+    StandardEnvironment environment = environment();
+    environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+        Map.of("PROVISIONER_API_BASE_URL", "notaurl")));
+    RuntimeException failure = new IllegalStateException("Error creating bean 'accountsApi'",
+        new IllegalArgumentException("provisioner.api.base-url must be an absolute http or https URL, "
+            + "but was 'notaurl'"));
+
+    // When
+    RuntimeException named = SettingNamedAsGiven.of(failure, environment);
+
+    // Then
+    assertThat(named).hasMessage("environment variable PROVISIONER_API_BASE_URL (provisioner.api.base-url) "
+        + "must be an absolute http or https URL, but was 'notaurl'");
+  }
+
+  @Test
   void aFailureThatIsNotARecordsCheckIsLeftAsItIs() {
     // Given a start that failed for another reason
     RuntimeException failure = new IllegalStateException("pool.in-flight: the broker went away");

@@ -77,6 +77,26 @@ class OutcomeLogTest {
         .satisfies(event -> assertThat(event.getMDCPropertyMap()).containsEntry("message_id", "from-field"));
   }
 
+  @Test
+  void theBidiControlsOfAMessageIdAndOfTheReasonAreEscapedInTheLine() {
+    // Given a usable message ID that opens with a right-to-left override, and a field named so
+    ConsumerRecord<byte[], byte[]> record = record();
+    Reply reply = Reply.rejected("\u202Eexe.pdf", "acct-create-h0-abc",
+        new Problem("urn:x", "Invalid command", 400, "bad", null), false, 0);
+
+    // When
+    OutcomeLog.published(record, new Outcome.DeadLettered(reply,
+        new CommandRejectedException("schema-violation: account.\u2067x\u2069: is not a known field",
+            "\u202Eexe.pdf")));
+
+    // Then the line shows the controls as escapes, so it reads left to right as written
+    assertThat(events.list).singleElement().satisfies(event -> {
+      assertThat(event.getFormattedMessage()).contains("(message ID \\u202Eexe.pdf)",
+          "account.\\u2067x\\u2069: is not a known field").doesNotContain("\u202E", "\u2067");
+      assertThat(event.getMDCPropertyMap()).containsEntry("message_id", "\u202Eexe.pdf");
+    });
+  }
+
   private static ConsumerRecord<byte[], byte[]> record() {
     return new ConsumerRecord<>("commands", 2, 7, "k".getBytes(StandardCharsets.UTF_8),
         "{}".getBytes(StandardCharsets.UTF_8));

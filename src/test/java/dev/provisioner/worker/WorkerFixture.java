@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,13 +52,18 @@ public final class WorkerFixture implements AutoCloseable {
 
   /** A worker with {@code extraArgs}, against a sandbox started with {@code sandboxArgs}. */
   public WorkerFixture(List<String> sandboxArgs, String... extraArgs) {
+    this(sandboxArgs, UnaryOperator.identity(), extraArgs);
+  }
+
+  /** As above, the worker's {@code provisioner.api.base-url} made from the sandbox's by {@code baseUrl}. */
+  public WorkerFixture(List<String> sandboxArgs, UnaryOperator<String> baseUrl, String... extraArgs) {
     TestKafka.createTopics(3, commands, replies, deadLetters);
     sandbox = Sandbox.start(sandboxArgs.toArray(String[]::new));
     List<String> args = new ArrayList<>(List.of(
         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
         "--spring.kafka.consumer.group-id=" + commands,
         "--server.port=0",
-        "--provisioner.api.base-url=" + sandbox.baseUrl(),
+        "--provisioner.api.base-url=" + baseUrl.apply(sandbox.baseUrl().toString()),
         "--provisioner.api.key=" + API_KEY,
         "--provisioner.topics.commands=" + commands,
         "--provisioner.topics.replies=" + replies,
