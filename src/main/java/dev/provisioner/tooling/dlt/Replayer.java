@@ -1,5 +1,6 @@
 package dev.provisioner.tooling.dlt;
 
+import dev.provisioner.tooling.Interruption;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledged, so a second run does not replay it again. A record the filter leaves stays for a
  * later run: its partition's progress stops before it (the records after it that this run
  * replays may be replayed again by a later run, which is safe: same idempotency key). Records no
- * run can replay (no original topic, value left out) are passed.
+ * run can replay (no original topic, value left out) are passed. An interruption (Ctrl-C) stops
+ * the reading; what was handed to the producer is still awaited and committed, and reported.
  */
 public final class Replayer {
 
@@ -39,6 +41,7 @@ public final class Replayer {
   private final ReplayOptions options;
   private final PrintWriter out;
   private final Clock clock;
+  private final Interruption interruption;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
   /** Partitions whose progress stopped at a record the filter left, for a later run. */
@@ -51,10 +54,17 @@ public final class Replayer {
   private long left;
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
+    this(settings, options, out, clock, new Interruption());
+  }
+
+  /** Stops reading once {@code interruption} is requested, and reports what was replayed. */
+  public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock,
+      Interruption interruption) {
     this.settings = settings;
     this.options = options;
     this.out = out;
     this.clock = clock;
+    this.interruption = interruption;
   }
 
   /**
@@ -70,7 +80,8 @@ public final class Replayer {
       if (!options.dryRun()) {
         publisher.ensureTopic(options.parkingTopic());
       }
-      reader.forEach(letter -> handle(letter, reader, publisher, limiter));
+      interruption.reporting();
+      reader.forEach(letter -> !interruption.requested() && handle(letter, reader, publisher, limiter));
       settle(reader);
       if (left > 0) {
         out.println(left + " dead letters the filter left stay for a later run");
