@@ -102,7 +102,7 @@ public final class Replayer {
     String target = letter.originalTopic();
     boolean wanted = options.filter().matches(letter);
     if (wanted && letter.valueOmitted() != null) {
-      out.println("skip " + describe(letter) + ": " + letter.valueOmitted());
+      out.println("skip " + describe(letter) + ": " + Printable.of(letter.valueOmitted()));
     }
     if (!wanted || target == null || letter.valueOmitted() != null) {
       skipped++;
@@ -118,7 +118,7 @@ public final class Replayer {
     boolean park = count > options.maxReplays();
     String topic = park ? options.parkingTopic() : target;
     out.println((options.dryRun() ? "would " : "") + (park ? "park " : "replay ") + describe(letter)
-        + " -> " + topic + " (replay-count " + count + ")");
+        + " -> " + Printable.of(topic) + " (replay-count " + count + ")");
     if (!options.dryRun()) {
       if (limiter != null) {
         limiter.acquirePermission();
@@ -178,7 +178,8 @@ public final class Replayer {
 
   private static String describe(DeadLetter letter) {
     return "partition " + letter.record().partition() + " offset " + letter.record().offset()
-        + " key " + letter.key() + " message-id " + letter.messageId() + " [" + letter.reason() + "]";
+        + " key " + Printable.of(letter.key()) + " message-id " + Printable.of(letter.messageId())
+        + " [" + Printable.of(letter.reason()) + "]";
   }
 
   /** A dry run sends and commits nothing, its audit line included: that is its promise. */

@@ -265,6 +265,25 @@ class DltCommandTest {
   }
 
   @Test
+  void controlCharactersFromADeadLetterArePrintedEscapedNeverSentToTheTerminal() {
+    // Given a dead letter whose key, message ID and exception message hold escape sequences and
+    // line breaks (anyone who can produce a command chooses its key and headers)
+    dlt.add("k\u001b[2J", "{}", FAILED + "\u001b[31m", "gave up\u001b]0;owned\u0007 after 1 call: 503",
+        Map.of("message-id", "m-1\nforged line"));
+
+    // When
+    CliRun dry = replay("--dry-run");
+    CliRun list = dlt("list");
+
+    // Then
+    assertThat(dry.out()).as(dry.toString()).doesNotContain("\u001b").doesNotContain("\u0007")
+        .contains("key k\\u001b[2J message-id m-1\\u000aforged line");
+    assertThat(dry.out().lines()).as(dry.toString()).noneMatch(line -> line.startsWith("forged"));
+    assertThat(list.out()).as(list.toString()).doesNotContain("\u001b").doesNotContain("\u0007")
+        .contains("CommandFailedException\\u001b[31m");
+  }
+
+  @Test
   void aDeadLetterTopicThatDoesNotExistIsBadSettingsNamingIt() {
     // Given
     String missing = TestKafka.uniqueTopic("no-such-dlt");
