@@ -52,6 +52,7 @@ public final class Replayer {
   private long parked;
   private long skipped;
   private long left;
+  private final Rejections rejections = new Rejections();
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
     this(settings, options, out, clock, new Interruption());
@@ -86,6 +87,7 @@ public final class Replayer {
       if (left > 0) {
         out.println(left + " dead letters the filter left stay for a later run");
       }
+      rejections.describe(options.maxReplays()).ifPresent(out::println);
       ReplaySummary summary = new ReplaySummary(clock.instant(), settings.deadLetterTopic(),
           options.filter(), options.dryRun(), options.force(), replayed, parked, skipped);
       audit(summary, publisher);
@@ -133,6 +135,7 @@ public final class Replayer {
       parked++;
     } else {
       replayed++;
+      rejections.replaying(letter);
     }
     return true;
   }

@@ -284,6 +284,22 @@ class DltCommandTest {
   }
 
   @Test
+  void replayingDeadLettersTheWorkerRejectedSaysTheyMeetTheSameRejection() {
+    // Given an incident's failures among commands the worker rejected
+    dlt.add("a", "not json", REJECTED, "not-json: value is not JSON (line 1)", Map.of());
+    dlt.add("b", "{}", REJECTED, "no-message-id: no message ID", Map.of());
+    dlt.add("c", "{}", FAILED, "gave up after 6 API calls: 503 Service unavailable: down", Map.of());
+
+    // When
+    CliRun run = replay("--dry-run");
+
+    // Then
+    assertThat(run.out()).as(run.toString()).contains("3 replayed")
+        .contains("2 of them the worker had rejected (no-message-id, not-json): a replay meets the"
+            + " same rejection");
+  }
+
+  @Test
   void aDeadLetterTopicThatDoesNotExistIsBadSettingsNamingIt() {
     // Given
     String missing = TestKafka.uniqueTopic("no-such-dlt");
