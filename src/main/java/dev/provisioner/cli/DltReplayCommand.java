@@ -5,6 +5,7 @@ import dev.provisioner.tooling.dlt.BreakerCheck;
 import dev.provisioner.tooling.dlt.DltSettings;
 import dev.provisioner.tooling.dlt.ReplayFilter;
 import dev.provisioner.tooling.dlt.ReplayOptions;
+import dev.provisioner.tooling.dlt.ReplayStoppedException;
 import dev.provisioner.tooling.dlt.ReplaySummary;
 import dev.provisioner.tooling.dlt.Replayer;
 import java.io.PrintWriter;
@@ -92,7 +93,13 @@ final class DltReplayCommand implements Callable<Integer> {
     Replayer replayer = new Replayer(settings, options, out, Clock.systemUTC(), interruption);
     return interruption.hooked("dlt-replay-interrupted", () -> {
       try {
-        ReplaySummary summary = DltCommand.named(replayer::run);
+        ReplaySummary summary;
+        try {
+          summary = DltCommand.named(replayer::run);
+        } catch (ReplayStoppedException e) {
+          spec.commandLine().getErr().println("error: " + e.getMessage());
+          return ExitCodes.FAILURES;
+        }
         out.printf("%s%d replayed, %d parked, %d skipped%n",
             dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
         if (interruption.requested()) {

@@ -154,7 +154,11 @@ public final class Replayer {
   private void settle(DeadLetterReader reader) {
     try {
       for (Pending step : pending) {
-        Republisher.await(step.ack(), step.topic());
+        try {
+          Republisher.await(step.ack(), step.topic());
+        } catch (IllegalStateException refused) {
+          throw new ReplayStoppedException(step.letter(), step.topic(), refused);
+        }
         if (step.advance()) {
           progress.put(partitionOf(step.letter()), new OffsetAndMetadata(step.letter().record().offset() + 1));
         }

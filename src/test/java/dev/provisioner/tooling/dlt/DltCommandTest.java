@@ -300,6 +300,27 @@ class DltCommandTest {
   }
 
   @Test
+  void aSendTheBrokerRefusesStopsTheReplaySayingWhichDeadLetterAndWhereTheNextRunStarts() {
+    // Given a dead letter the broker will not take back (its original topic is no valid name)
+    dlt.add("good", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-good"));
+    dlt.add("bad", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-bad",
+        "kafka_dlt-original-topic", "bad topic!"));
+
+    // When
+    CliRun run = replay();
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err().lines()).as(run.toString()).singleElement().asString()
+        .startsWith("error: cannot re-publish the dead letter at partition 0 offset 1 (key bad,"
+            + " message-id m-bad) to bad topic!: ")
+        .endsWith("; the dead letters before it are re-published and committed, and running the"
+            + " replay again starts from it");
+    assertThat(replay("--dry-run").out()).contains("would replay partition 0 offset 1 key bad")
+        .doesNotContain("offset 0");
+  }
+
+  @Test
   void aDeadLetterTopicThatDoesNotExistIsBadSettingsNamingIt() {
     // Given
     String missing = TestKafka.uniqueTopic("no-such-dlt");
