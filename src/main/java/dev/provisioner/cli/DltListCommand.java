@@ -39,6 +39,11 @@ final class DltListCommand implements Callable<Integer> {
     out.println(total + " dead letters on " + where.topic);
     counts.forEach(count -> out.printf("%8d  %s  (%s .. %s)  %s%n", count.count(),
         Printable.of(count.reason()), count.first(), count.last(), Printable.of(count.exception())));
+    if (total > 0) {
+      // the counts name no record; this is where the partitions and offsets dlt show takes are
+      out.println("each one with its partition and offset (for dlt show): dlt replay --dry-run"
+          + " --group-id=NEW-NAME, with --reason=... or the other filters to narrow it");
+    }
     return ExitCodes.OK;
   }
 }

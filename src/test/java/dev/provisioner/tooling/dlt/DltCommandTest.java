@@ -8,6 +8,8 @@ import dev.provisioner.testing.TestKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,26 @@ class DltCommandTest {
     assertThat(counts.get(2).path("count").asLong()).isEqualTo(1);
     assertThat(counts.get(0).path("first").asString()).isNotBlank();
     assertThat(text.out()).contains("7 dead letters on " + dlt.name);
+  }
+
+  @Test
+  void listSaysHowToFindTheRecordsItCountsByPartitionAndOffsetForShow() {
+    // Given
+    dlt.add("k0", "{}", REJECTED, "not-json: x", Map.of());
+    dlt.add("k1", "{}", FAILED, "gave up after 6 API calls: 503 Service unavailable: down", Map.of());
+
+    // When the operator lists, then follows the list's hint with a filter, then shows one
+    CliRun list = dlt("list");
+    CliRun each = replay("--dry-run", "--reason=503");
+    Matcher at = Pattern.compile("partition (\\d+) offset (\\d+) key k1")
+        .matcher(each.out());
+
+    // Then
+    assertThat(list.out()).as(list.toString()).contains("each one with its partition and offset"
+        + " (for dlt show): dlt replay --dry-run --group-id=NEW-NAME");
+    assertThat(at.find()).as(each.toString()).isTrue();
+    CliRun show = dlt("show", "--partition", at.group(1), "--offset", at.group(2));
+    assertThat(JSON.readTree(show.out()).path("key").asString()).as(show.toString()).isEqualTo("k1");
   }
 
   @Test
