@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +33,8 @@ final class DltShowCommand implements Callable<Integer> {
   static final class Which {
     @ArgGroup(exclusive = false)
     @Nullable At at;
-    @Option(names = "--message-id", description = "the first record with this message-id header")
+    @Option(names = "--message-id", description = "the first record with this message-id header; "
+        + "the others, dead-lettered again after a replay, under also_dead_lettered_at")
     @Nullable String messageId;
   }
 
@@ -48,16 +48,31 @@ final class DltShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeadLetters letters = new DeadLetters(where.settings(springArgs));
-    Optional<DeadLetter> letter = DltCommand.named(() -> which.at != null
-        ? letters.at(which.at.partition, which.at.offset)
+    List<DeadLetter> found = DltCommand.named(() -> which.at != null
+        ? letters.at(which.at.partition, which.at.offset).stream().toList()
         : letters.withMessageId(String.valueOf(which.messageId)));
-    if (letter.isEmpty()) {
+    if (found.isEmpty()) {
       spec.commandLine().getErr().println("error: no such dead letter on " + where.topic);
       return ExitCodes.FAILURES;
     }
+    Map<String, Object> view = view(found.get(0));
+    if (found.size() > 1) {
+      view.put("also_dead_lettered_at", found.subList(1, found.size()).stream()
+          .map(DltShowCommand::place).toList());
+    }
     spec.commandLine().getOut().println(DltCommand.JSON.writerWithDefaultPrettyPrinter()
-        .writeValueAsString(view(letter.get())));
+        .writeValueAsString(view));
     return ExitCodes.OK;
+  }
+
+  /** Where another dead letter of the same message ID is, and why, for {@code --partition/--offset}. */
+  private static Map<String, Object> place(DeadLetter letter) {
+    Map<String, Object> place = new LinkedHashMap<>();
+    place.put("partition", letter.record().partition());
+    place.put("offset", letter.record().offset());
+    place.put("timestamp", letter.timestamp().toString());
+    place.put("reason", letter.reason());
+    return place;
   }
 
   private static Map<String, Object> view(DeadLetter letter) {

@@ -112,6 +112,27 @@ class DltCommandTest {
   }
 
   @Test
+  void showByMessageIdSaysWhereTheSameCommandWasDeadLetteredAgainAfterAReplay() {
+    // Given a command dead-lettered, replayed, and dead-lettered again for another reason
+    dlt.add("k", "{}", FAILED, "gave up after 6 API calls: 503 Service unavailable: down",
+        Map.of("message-id", "m-1"));
+    dlt.add("other", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-2"));
+    dlt.add("k", "{}", REJECTED, "api-rejected: 422 Unprocessable: bad currency",
+        Map.of("message-id", "m-1", "replay-count", "1"));
+
+    // When
+    CliRun show = dlt("show", "--message-id", "m-1");
+
+    // Then the first is shown, and the later one is named, with its reason
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    JsonNode shown = JSON.readTree(show.out());
+    assertThat(shown.path("offset").asLong()).isZero();
+    JsonNode again = shown.path("also_dead_lettered_at").path(0);
+    assertThat(again.path("offset").asLong()).as(show.toString()).isEqualTo(2);
+    assertThat(again.path("reason").asString()).isEqualTo("CommandRejectedException: api-rejected: 422 Unprocessable");
+  }
+
+  @Test
   void replayRepublishesWithTheOriginalKeyValueAndMessageIdWithoutDltHeaders() {
     dlt.add("key-1", "{\"v\":1}", FAILED, "gave up after 6 API calls: 503", Map.of("message-id", "m-1"));
 
