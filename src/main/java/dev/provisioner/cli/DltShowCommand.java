@@ -65,7 +65,7 @@ final class DltShowCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Where another dead letter of the same message ID is, and why, for {@code --partition/--offset}. */
+  /** Where a dead letter is, and why: for {@code --partition/--offset}, and the start of its view. */
   private static Map<String, Object> place(DeadLetter letter) {
     Map<String, Object> place = new LinkedHashMap<>();
     place.put("partition", letter.record().partition());
@@ -76,12 +76,8 @@ final class DltShowCommand implements Callable<Integer> {
   }
 
   private static Map<String, Object> view(DeadLetter letter) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("partition", letter.record().partition());
-    view.put("offset", letter.record().offset());
-    view.put("timestamp", letter.timestamp().toString());
+    Map<String, Object> view = place(letter);
     view.put("key", letter.key());
-    view.put("reason", letter.reason());
     view.put("headers", letter.decodedHeaders());
     byte[] value = letter.record().value();
     view.put("value", value == null ? null : new String(value, StandardCharsets.UTF_8));
