@@ -2,8 +2,12 @@ package dev.provisioner.cli;
 
 import dev.provisioner.tooling.dlt.DeadLetter;
 import dev.provisioner.tooling.dlt.DeadLetters;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +81,30 @@ final class DltShowCommand implements Callable<Integer> {
 
   private static Map<String, Object> view(DeadLetter letter) {
     Map<String, Object> view = place(letter);
-    view.put("key", letter.key());
+    bytes(view, "key", letter.record().key());
     view.put("headers", letter.decodedHeaders());
-    byte[] value = letter.record().value();
-    view.put("value", value == null ? null : new String(value, StandardCharsets.UTF_8));
+    bytes(view, "value", letter.record().value());
     return view;
+  }
+
+  /**
+   * The key or value as text, and, when it is not UTF-8 (a binary key, say), its exact bytes as
+   * {@code NAME_base64} too: the text then holds replacement characters and tells nothing exact.
+   */
+  private static void bytes(Map<String, Object> view, String name, byte @Nullable [] bytes) {
+    view.put(name, bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+    if (bytes != null && !utf8(bytes)) {
+      view.put(name + "_base64", Base64.getEncoder().encodeToString(bytes));
+    }
+  }
+
+  private static boolean utf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }

@@ -36,6 +36,12 @@ final class DeadLetterTopic {
     send(List.of(record(key, value, exceptionFqcn, message, headers)));
   }
 
+  /** One dead letter of {@code original} with a key of any bytes. */
+  void addWithKey(byte[] key, String value, String exceptionFqcn, String message) {
+    ProducerRecord<byte[], byte[]> record = record("", value, exceptionFqcn, message, Map.of());
+    send(List.of(new ProducerRecord<>(name, 0, null, key, record.value(), record.headers())));
+  }
+
   /** {@code count} dead letters {@code prefix-0} ... with the given exception, in one producer. */
   void addMany(String prefix, int count, String exceptionFqcn, String message) {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.provisioner.cli.CliRun;
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.testing.TestKafka;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -130,6 +131,23 @@ class DltCommandTest {
     JsonNode again = shown.path("also_dead_lettered_at").path(0);
     assertThat(again.path("offset").asLong()).as(show.toString()).isEqualTo(2);
     assertThat(again.path("reason").asString()).isEqualTo("CommandRejectedException: api-rejected: 422 Unprocessable");
+  }
+
+  @Test
+  void showGivesTheExactBytesOfAKeyThatIsNotText() {
+    // Given a dead letter with a binary key
+    byte[] key = {(byte) 0xff, (byte) 0xfe, 0, 'k'};
+    dlt.addWithKey(key, "{}", FAILED, "gave up: 503");
+
+    // When
+    CliRun show = dlt("show", "--partition", "0", "--offset", "0");
+
+    // Then
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    JsonNode shown = JSON.readTree(show.out());
+    assertThat(shown.path("key_base64").asString()).as(show.toString())
+        .isEqualTo(Base64.getEncoder().encodeToString(key));
+    assertThat(shown.has("value_base64")).isFalse();
   }
 
   @Test
