@@ -1,6 +1,7 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.tooling.dlt.DeadLetters;
+import dev.provisioner.tooling.dlt.Printable;
 import dev.provisioner.tooling.dlt.ReasonCount;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,8 +37,13 @@ final class DltListCommand implements Callable<Integer> {
     }
     long total = counts.stream().mapToLong(ReasonCount::count).sum();
     out.println(total + " dead letters on " + where.topic);
-    counts.forEach(count -> out.printf("%8d  %s  (%s .. %s)  %s%n", count.count(), count.reason(),
-        count.first(), count.last(), count.exception()));
+    counts.forEach(count -> out.printf("%8d  %s  (%s .. %s)  %s%n", count.count(),
+        Printable.of(count.reason()), count.first(), count.last(), Printable.of(count.exception())));
+    if (total > 0) {
+      // the counts name no record; this is where the partitions and offsets dlt show takes are
+      out.println("each one with its partition and offset (for dlt show): dlt replay --dry-run"
+          + " --group-id=NEW-NAME, with --reason=... or the other filters to narrow it");
+    }
     return ExitCodes.OK;
   }
 }

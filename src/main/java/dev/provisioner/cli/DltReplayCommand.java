@@ -1,11 +1,14 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.tooling.Interruption;
 import dev.provisioner.tooling.dlt.BreakerCheck;
 import dev.provisioner.tooling.dlt.DltSettings;
 import dev.provisioner.tooling.dlt.ReplayFilter;
 import dev.provisioner.tooling.dlt.ReplayOptions;
+import dev.provisioner.tooling.dlt.ReplayStoppedException;
 import dev.provisioner.tooling.dlt.ReplaySummary;
 import dev.provisioner.tooling.dlt.Replayer;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,11 +88,32 @@ final class DltReplayCommand implements Callable<Integer> {
     if (!dryRun && !breakerAllows()) {
       return ExitCodes.FAILURES;
     }
-    Replayer replayer = new Replayer(settings, options, spec.commandLine().getOut(), Clock.systemUTC());
-    ReplaySummary summary = DltCommand.named(replayer::run);
-    spec.commandLine().getOut().printf("%s%d replayed, %d parked, %d skipped%n",
-        dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
-    return ExitCodes.OK;
+    PrintWriter out = spec.commandLine().getOut();
+    Interruption interruption = new Interruption();
+    Replayer replayer = new Replayer(settings, options, out, Clock.systemUTC(), interruption);
+    return interruption.hooked("dlt-replay-interrupted", () -> {
+      try {
+        ReplaySummary summary;
+        try {
+          summary = DltCommand.named(replayer::run);
+        } catch (ReplayStoppedException e) {
+          spec.commandLine().getErr().println("error: " + e.getMessage());
+          return ExitCodes.FAILURES;
+        }
+        out.printf("%s%d replayed, %d parked, %d skipped%n",
+            dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
+        if (interruption.requested()) {
+          out.println("interrupted: " + (dryRun ? "nothing was sent or committed (dry run)"
+              : "the dead letters counted above are re-published and committed") + "; the rest "
+              + "stay on " + where.topic + ", and running the same replay again takes up from there");
+          // not all done; the JVM, stopping on the signal, exits 130 (143 after SIGTERM) anyway
+          return ExitCodes.FAILURES;
+        }
+        return ExitCodes.OK;
+      } finally {
+        out.flush();
+      }
+    });
   }
 
   private boolean breakerAllows() {

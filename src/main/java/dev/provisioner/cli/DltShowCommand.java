@@ -2,12 +2,15 @@ package dev.provisioner.cli;
 
 import dev.provisioner.tooling.dlt.DeadLetter;
 import dev.provisioner.tooling.dlt.DeadLetters;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +37,8 @@ final class DltShowCommand implements Callable<Integer> {
   static final class Which {
     @ArgGroup(exclusive = false)
     @Nullable At at;
-    @Option(names = "--message-id", description = "the first record with this message-id header")
+    @Option(names = "--message-id", description = "the first record with this message-id header; "
+        + "the others, dead-lettered again after a replay, under also_dead_lettered_at")
     @Nullable String messageId;
   }
 
@@ -48,28 +52,59 @@ final class DltShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DeadLetters letters = new DeadLetters(where.settings(springArgs));
-    Optional<DeadLetter> letter = DltCommand.named(() -> which.at != null
-        ? letters.at(which.at.partition, which.at.offset)
+    List<DeadLetter> found = DltCommand.named(() -> which.at != null
+        ? letters.at(which.at.partition, which.at.offset).stream().toList()
         : letters.withMessageId(String.valueOf(which.messageId)));
-    if (letter.isEmpty()) {
+    if (found.isEmpty()) {
       spec.commandLine().getErr().println("error: no such dead letter on " + where.topic);
       return ExitCodes.FAILURES;
     }
+    Map<String, Object> view = view(found.get(0));
+    if (found.size() > 1) {
+      view.put("also_dead_lettered_at", found.subList(1, found.size()).stream()
+          .map(DltShowCommand::place).toList());
+    }
     spec.commandLine().getOut().println(DltCommand.JSON.writerWithDefaultPrettyPrinter()
-        .writeValueAsString(view(letter.get())));
+        .writeValueAsString(view));
     return ExitCodes.OK;
   }
 
+  /** Where a dead letter is, and why: for {@code --partition/--offset}, and the start of its view. */
+  private static Map<String, Object> place(DeadLetter letter) {
+    Map<String, Object> place = new LinkedHashMap<>();
+    place.put("partition", letter.record().partition());
+    place.put("offset", letter.record().offset());
+    place.put("timestamp", letter.timestamp().toString());
+    place.put("reason", letter.reason());
+    return place;
+  }
+
   private static Map<String, Object> view(DeadLetter letter) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("partition", letter.record().partition());
-    view.put("offset", letter.record().offset());
-    view.put("timestamp", letter.timestamp().toString());
-    view.put("key", letter.key());
-    view.put("reason", letter.reason());
+    Map<String, Object> view = place(letter);
+    bytes(view, "key", letter.record().key());
     view.put("headers", letter.decodedHeaders());
-    byte[] value = letter.record().value();
-    view.put("value", value == null ? null : new String(value, StandardCharsets.UTF_8));
+    bytes(view, "value", letter.record().value());
     return view;
+  }
+
+  /**
+   * The key or value as text, and, when it is not UTF-8 (a binary key, say), its exact bytes as
+   * {@code NAME_base64} too: the text then holds replacement characters and tells nothing exact.
+   */
+  private static void bytes(Map<String, Object> view, String name, byte @Nullable [] bytes) {
+    view.put(name, bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+    if (bytes != null && !utf8(bytes)) {
+      view.put(name + "_base64", Base64.getEncoder().encodeToString(bytes));
+    }
+  }
+
+  private static boolean utf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 }

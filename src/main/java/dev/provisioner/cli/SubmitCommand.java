@@ -3,9 +3,9 @@ package dev.provisioner.cli;
 import dev.provisioner.runtime.BrokerUnreachableException;
 import dev.provisioner.runtime.DurationSettings;
 import dev.provisioner.tooling.ClientLogs;
+import dev.provisioner.tooling.Interruption;
 import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.MissingTopicException;
-import dev.provisioner.tooling.submit.Interruption;
 import dev.provisioner.tooling.submit.SubmitSettings;
 import dev.provisioner.tooling.submit.SubmitSummary;
 import dev.provisioner.tooling.submit.Submitter;
@@ -120,15 +120,13 @@ final class SubmitCommand implements Callable<Integer> {
     SubmitSettings settings = new SubmitSettings(file, kafka, commandsTopic,
         repliesTopic, await, report, skipInvalid, timeout, System.console() != null);
     Interruption interruption = new Interruption();
-    Thread hook = new Thread(interruption::request, "submit-interrupted");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      return run(settings, out, interruption);
-    } finally {
-      out.flush();
-      interruption.finished();
-      removeHook(hook);
-    }
+    return interruption.hooked("submit-interrupted", () -> {
+      try {
+        return run(settings, out, interruption);
+      } finally {
+        out.flush();
+      }
+    });
   }
 
   private int run(SubmitSettings settings, PrintWriter out, Interruption interruption) {
@@ -191,14 +189,5 @@ final class SubmitCommand implements Callable<Integer> {
         ? " (awaiting replies keeps about 250 bytes per row)" : "")
         + "; no report written; the rows sent are processed by the worker; run again with a larger"
         + " heap (java -Xmx2g -jar ...): the same file again creates no account twice";
-  }
-
-  /** Unless the JVM is already stopping (then the hook is running, waiting for this run). */
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException stopping) {
-      // shutting down: the hook ends once finished() is called
-    }
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /** Read-only views of the dead-letter topic: counts by reason, and one record. */
 public final class DeadLetters {
@@ -48,19 +47,21 @@ public final class DeadLetters {
     return found.stream().findFirst();
   }
 
-  /** The first record whose {@code message-id} header is {@code messageId}, if there is one. */
-  public Optional<DeadLetter> withMessageId(String messageId) {
-    List<@Nullable DeadLetter> found = new ArrayList<>(1);
+  /**
+   * Every record whose {@code message-id} header is {@code messageId}, in the order read: a
+   * command dead-lettered again after a replay has several.
+   */
+  public List<DeadLetter> withMessageId(String messageId) {
+    List<DeadLetter> found = new ArrayList<>();
     try (DeadLetterReader reader = reader()) {
       reader.forEach(letter -> {
         if (messageId.equals(letter.messageId())) {
           found.add(letter);
-          return false;
         }
         return true;
       });
     }
-    return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+    return found;
   }
 
   private DeadLetterReader reader() {

@@ -1,5 +1,6 @@
 package dev.provisioner.tooling.dlt;
 
+import dev.provisioner.tooling.Interruption;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledged, so a second run does not replay it again. A record the filter leaves stays for a
  * later run: its partition's progress stops before it (the records after it that this run
  * replays may be replayed again by a later run, which is safe: same idempotency key). Records no
- * run can replay (no original topic, value left out) are passed.
+ * run can replay (no original topic, value left out) are passed. An interruption (Ctrl-C) stops
+ * the reading; what was handed to the producer is still awaited and committed, and reported.
  */
 public final class Replayer {
 
@@ -39,6 +41,7 @@ public final class Replayer {
   private final ReplayOptions options;
   private final PrintWriter out;
   private final Clock clock;
+  private final Interruption interruption;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
   /** Partitions whose progress stopped at a record the filter left, for a later run. */
@@ -49,12 +52,20 @@ public final class Replayer {
   private long parked;
   private long skipped;
   private long left;
+  private final Rejections rejections = new Rejections();
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
+    this(settings, options, out, clock, new Interruption());
+  }
+
+  /** Stops reading once {@code interruption} is requested, and reports what was replayed. */
+  public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock,
+      Interruption interruption) {
     this.settings = settings;
     this.options = options;
     this.out = out;
     this.clock = clock;
+    this.interruption = interruption;
   }
 
   /**
@@ -70,11 +81,13 @@ public final class Replayer {
       if (!options.dryRun()) {
         publisher.ensureTopic(options.parkingTopic());
       }
-      reader.forEach(letter -> handle(letter, reader, publisher, limiter));
+      interruption.reporting();
+      reader.forEach(letter -> !interruption.requested() && handle(letter, reader, publisher, limiter));
       settle(reader);
       if (left > 0) {
         out.println(left + " dead letters the filter left stay for a later run");
       }
+      rejections.describe(options.maxReplays()).ifPresent(out::println);
       ReplaySummary summary = new ReplaySummary(clock.instant(), settings.deadLetterTopic(),
           options.filter(), options.dryRun(), options.force(), replayed, parked, skipped);
       audit(summary, publisher);
@@ -91,7 +104,7 @@ public final class Replayer {
     String target = letter.originalTopic();
     boolean wanted = options.filter().matches(letter);
     if (wanted && letter.valueOmitted() != null) {
-      out.println("skip " + describe(letter) + ": " + letter.valueOmitted());
+      out.println("skip " + describe(letter) + ": " + Printable.of(letter.valueOmitted()));
     }
     if (!wanted || target == null || letter.valueOmitted() != null) {
       skipped++;
@@ -107,7 +120,7 @@ public final class Replayer {
     boolean park = count > options.maxReplays();
     String topic = park ? options.parkingTopic() : target;
     out.println((options.dryRun() ? "would " : "") + (park ? "park " : "replay ") + describe(letter)
-        + " -> " + topic + " (replay-count " + count + ")");
+        + " -> " + Printable.of(topic) + " (replay-count " + count + ")");
     if (!options.dryRun()) {
       if (limiter != null) {
         limiter.acquirePermission();
@@ -122,6 +135,7 @@ public final class Replayer {
       parked++;
     } else {
       replayed++;
+      rejections.replaying(letter);
     }
     return true;
   }
@@ -140,7 +154,11 @@ public final class Replayer {
   private void settle(DeadLetterReader reader) {
     try {
       for (Pending step : pending) {
-        Republisher.await(step.ack(), step.topic());
+        try {
+          Republisher.await(step.ack(), step.topic());
+        } catch (IllegalStateException refused) {
+          throw new ReplayStoppedException(step.letter(), step.topic(), refused);
+        }
         if (step.advance()) {
           progress.put(partitionOf(step.letter()), new OffsetAndMetadata(step.letter().record().offset() + 1));
         }
@@ -167,7 +185,8 @@ public final class Replayer {
 
   private static String describe(DeadLetter letter) {
     return "partition " + letter.record().partition() + " offset " + letter.record().offset()
-        + " key " + letter.key() + " message-id " + letter.messageId() + " [" + letter.reason() + "]";
+        + " key " + Printable.of(letter.key()) + " message-id " + Printable.of(letter.messageId())
+        + " [" + Printable.of(letter.reason()) + "]";
   }
 
   /** A dry run sends and commits nothing, its audit line included: that is its promise. */

@@ -2,6 +2,7 @@ package dev.provisioner.tooling.submit;
 
 import dev.provisioner.runtime.BrokerCheck;
 import dev.provisioner.runtime.BrokerUnreachableException;
+import dev.provisioner.tooling.Interruption;
 import dev.provisioner.tooling.KafkaClients;
 import dev.provisioner.tooling.TopicCheck;
 import java.io.PrintWriter;

@@ -28,9 +28,18 @@ final class DeadLetterTopic {
     TestKafka.createTopics(1, name, original);
   }
 
-  /** One dead letter of {@code original} with the given exception and headers. */
+  /**
+   * One dead letter of {@code original} (unless {@code headers} names another
+   * {@code kafka_dlt-original-topic}) with the given exception and headers.
+   */
   void add(String key, String value, String exceptionFqcn, String message, Map<String, String> headers) {
     send(List.of(record(key, value, exceptionFqcn, message, headers)));
+  }
+
+  /** One dead letter of {@code original} with a key of any bytes. */
+  void addWithKey(byte[] key, String value, String exceptionFqcn, String message) {
+    ProducerRecord<byte[], byte[]> record = record("", value, exceptionFqcn, message, Map.of());
+    send(List.of(new ProducerRecord<>(name, 0, null, key, record.value(), record.headers())));
   }
 
   /** {@code count} dead letters {@code prefix-0} ... with the given exception, in one producer. */
@@ -47,7 +56,9 @@ final class DeadLetterTopic {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(name, 0, null,
         key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     headers.forEach((header, text) -> record.headers().add(header, utf8(text)));
-    record.headers().add("kafka_dlt-original-topic", utf8(original));
+    if (!headers.containsKey("kafka_dlt-original-topic")) {
+      record.headers().add("kafka_dlt-original-topic", utf8(original));
+    }
     record.headers().add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
     record.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(42L).array());
     record.headers().add("kafka_dlt-exception-fqcn", utf8(exceptionFqcn));

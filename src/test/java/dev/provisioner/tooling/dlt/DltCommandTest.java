@@ -6,8 +6,11 @@ import dev.provisioner.cli.CliRun;
 import dev.provisioner.command.MessageHeaders;
 import dev.provisioner.testing.TestKafka;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +76,26 @@ class DltCommandTest {
   }
 
   @Test
+  void listSaysHowToFindTheRecordsItCountsByPartitionAndOffsetForShow() {
+    // Given
+    dlt.add("k0", "{}", REJECTED, "not-json: x", Map.of());
+    dlt.add("k1", "{}", FAILED, "gave up after 6 API calls: 503 Service unavailable: down", Map.of());
+
+    // When the operator lists, then follows the list's hint with a filter, then shows one
+    CliRun list = dlt("list");
+    CliRun each = replay("--dry-run", "--reason=503");
+    Matcher at = Pattern.compile("partition (\\d+) offset (\\d+) key k1")
+        .matcher(each.out());
+
+    // Then
+    assertThat(list.out()).as(list.toString()).contains("each one with its partition and offset"
+        + " (for dlt show): dlt replay --dry-run --group-id=NEW-NAME");
+    assertThat(at.find()).as(each.toString()).isTrue();
+    CliRun show = dlt("show", "--partition", at.group(1), "--offset", at.group(2));
+    assertThat(JSON.readTree(show.out()).path("key").asString()).as(show.toString()).isEqualTo("k1");
+  }
+
+  @Test
   void showDecodesTheHeadersOfOneRecord() {
     dlt.add("k0", "first", REJECTED, "not-json: x", Map.of());
     dlt.add("k1", "second", FAILED, "gave up: y", Map.of("message-id", "m-1"));
@@ -87,6 +110,44 @@ class DltCommandTest {
     assertThat(shown.path("headers").path("kafka_dlt-original-offset").asLong()).isEqualTo(42);
     assertThat(shown.path("headers").path("kafka_dlt-original-partition").isInt()).isTrue();
     assertThat(JSON.readTree(byId.out()).path("offset").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void showByMessageIdSaysWhereTheSameCommandWasDeadLetteredAgainAfterAReplay() {
+    // Given a command dead-lettered, replayed, and dead-lettered again for another reason
+    dlt.add("k", "{}", FAILED, "gave up after 6 API calls: 503 Service unavailable: down",
+        Map.of("message-id", "m-1"));
+    dlt.add("other", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-2"));
+    dlt.add("k", "{}", REJECTED, "api-rejected: 422 Unprocessable: bad currency",
+        Map.of("message-id", "m-1", "replay-count", "1"));
+
+    // When
+    CliRun show = dlt("show", "--message-id", "m-1");
+
+    // Then the first is shown, and the later one is named, with its reason
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    JsonNode shown = JSON.readTree(show.out());
+    assertThat(shown.path("offset").asLong()).isZero();
+    JsonNode again = shown.path("also_dead_lettered_at").path(0);
+    assertThat(again.path("offset").asLong()).as(show.toString()).isEqualTo(2);
+    assertThat(again.path("reason").asString()).isEqualTo("CommandRejectedException: api-rejected: 422 Unprocessable");
+  }
+
+  @Test
+  void showGivesTheExactBytesOfAKeyThatIsNotText() {
+    // Given a dead letter with a binary key
+    byte[] key = {(byte) 0xff, (byte) 0xfe, 0, 'k'};
+    dlt.addWithKey(key, "{}", FAILED, "gave up: 503");
+
+    // When
+    CliRun show = dlt("show", "--partition", "0", "--offset", "0");
+
+    // Then
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    JsonNode shown = JSON.readTree(show.out());
+    assertThat(shown.path("key_base64").asString()).as(show.toString())
+        .isEqualTo(Base64.getEncoder().encodeToString(key));
+    assertThat(shown.has("value_base64")).isFalse();
   }
 
   @Test
@@ -262,6 +323,62 @@ class DltCommandTest {
     assertThat(run.out()).as(run.toString()).contains("audit: ").contains("\"dry_run\":true");
     assertThat(DeadLetterTopic.read(audit)).isEmpty();
     assertThat(DeadLetterTopic.read(dlt.original)).isEmpty();
+  }
+
+  @Test
+  void controlCharactersFromADeadLetterArePrintedEscapedNeverSentToTheTerminal() {
+    // Given a dead letter whose key, message ID and exception message hold escape sequences and
+    // line breaks (anyone who can produce a command chooses its key and headers)
+    dlt.add("k\u001b[2J", "{}", FAILED + "\u001b[31m", "gave up\u001b]0;owned\u0007 after 1 call: 503",
+        Map.of("message-id", "m-1\nforged line"));
+
+    // When
+    CliRun dry = replay("--dry-run");
+    CliRun list = dlt("list");
+
+    // Then
+    assertThat(dry.out()).as(dry.toString()).doesNotContain("\u001b").doesNotContain("\u0007")
+        .contains("key k\\u001b[2J message-id m-1\\u000aforged line");
+    assertThat(dry.out().lines()).as(dry.toString()).noneMatch(line -> line.startsWith("forged"));
+    assertThat(list.out()).as(list.toString()).doesNotContain("\u001b").doesNotContain("\u0007")
+        .contains("CommandFailedException\\u001b[31m");
+  }
+
+  @Test
+  void replayingDeadLettersTheWorkerRejectedSaysTheyMeetTheSameRejection() {
+    // Given an incident's failures among commands the worker rejected
+    dlt.add("a", "not json", REJECTED, "not-json: value is not JSON (line 1)", Map.of());
+    dlt.add("b", "{}", REJECTED, "no-message-id: no message ID", Map.of());
+    dlt.add("c", "{}", FAILED, "gave up after 6 API calls: 503 Service unavailable: down", Map.of());
+
+    // When
+    CliRun run = replay("--dry-run");
+
+    // Then
+    assertThat(run.out()).as(run.toString()).contains("3 replayed")
+        .contains("2 of them the worker had rejected (no-message-id, not-json): a replay meets the"
+            + " same rejection");
+  }
+
+  @Test
+  void aSendTheBrokerRefusesStopsTheReplaySayingWhichDeadLetterAndWhereTheNextRunStarts() {
+    // Given a dead letter the broker will not take back (its original topic is no valid name)
+    dlt.add("good", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-good"));
+    dlt.add("bad", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-bad",
+        "kafka_dlt-original-topic", "bad topic!"));
+
+    // When
+    CliRun run = replay();
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err().lines()).as(run.toString()).singleElement().asString()
+        .startsWith("error: cannot re-publish the dead letter at partition 0 offset 1 (key bad,"
+            + " message-id m-bad) to bad topic!: ")
+        .endsWith("; the dead letters before it are re-published and committed, and running the"
+            + " replay again starts from it");
+    assertThat(replay("--dry-run").out()).contains("would replay partition 0 offset 1 key bad")
+        .doesNotContain("offset 0");
   }
 
   @Test
