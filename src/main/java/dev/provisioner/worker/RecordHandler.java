@@ -44,9 +44,13 @@ final class RecordHandler {
         new CommandRejectedException(reason + ": " + invalid.detail(), invalid.messageId())));
   }
 
-  /** A reply helps only when somebody can match it: by message ID or by correlation ID. */
+  /**
+   * A reply helps only when somebody can match it: by message ID or by correlation ID. A
+   * correlation header without a value matches nothing: its reply would go unread.
+   */
   private static boolean answerable(ConsumerRecord<byte[], byte[]> record, @Nullable String messageId) {
-    return messageId != null || record.headers().lastHeader(MessageHeaders.CORRELATION_ID) != null;
+    Header correlation = record.headers().lastHeader(MessageHeaders.CORRELATION_ID);
+    return messageId != null || correlation != null && correlation.value() != null;
   }
 
   /** The last non-null value of each header, decoded strictly: invalid UTF-8 is never guessed at. */

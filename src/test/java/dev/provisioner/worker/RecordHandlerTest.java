@@ -20,6 +20,8 @@ class RecordHandlerTest {
   private static final byte[] COMMAND =
       "{\"account\":{\"customer\":\"bcus_1\",\"external_reference\":\"INV-1\"}}".getBytes(UTF_8);
 
+  private static final byte[] NOT_JSON = "not json".getBytes(UTF_8);
+
   private final CommandParser parser = CommandParser.withMaxBytes(1024 * 1024);
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -64,6 +66,23 @@ class RecordHandlerTest {
     // Then
     assertThat(headers.text()).containsEntry(MessageHeaders.MESSAGE_ID, "zweite-ü-\uD83D\uDE00");
     assertThat(headers.notUtf8()).isEmpty();
+  }
+
+  @Test
+  void answersACommandWithoutAMessageIdOnlyWhenItsCorrelationHeaderHasAValue() {
+    // Given two records that are not JSON and have no message ID: one with a correlation ID, one
+    // with the header but no value, whose reply nobody could match
+    RecordHandler handler = new RecordHandler(parser, null);
+    ConsumerRecord<byte[], byte[]> correlated = new ConsumerRecord<>("account-commands", 0, 0L, null, NOT_JSON);
+    correlated.headers().add(MessageHeaders.CORRELATION_ID, "corr-1".getBytes(UTF_8));
+    ConsumerRecord<byte[], byte[]> empty = new ConsumerRecord<>("account-commands", 0, 1L, null, NOT_JSON);
+    empty.headers().add(MessageHeaders.CORRELATION_ID, null);
+
+    // When / Then: both are dead-lettered; only the first gets a reply
+    assertThat(handler.handle(correlated).join()).isInstanceOfSatisfying(Outcome.DeadLettered.class,
+        outcome -> assertThat(outcome.reply()).isNotNull());
+    assertThat(handler.handle(empty).join()).isInstanceOfSatisfying(Outcome.DeadLettered.class,
+        outcome -> assertThat(outcome.reply()).isNull());
   }
 
   private static ConsumerRecord<byte[], byte[]> record(String header, byte[] value) {
