@@ -39,7 +39,7 @@ public final class SafeText {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       count++;
-      if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || isBidiControl(cp)) {
+      if (unprintable(cp)) {
         out.append(String.format("\\u%04X", cp));
       } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
         out.append('\uFFFD');
@@ -48,6 +48,14 @@ public final class SafeText {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether a code point must not reach a terminal or a log line as it is: control characters
+   * (C0, DEL, C1), the line and paragraph separators, and the bidi controls.
+   */
+  public static boolean unprintable(int cp) {
+    return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || isBidiControl(cp);
   }
 
   /** U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069: Unicode's bidi controls. */

@@ -1,5 +1,6 @@
 package dev.provisioner.tooling.dlt;
 
+import dev.provisioner.command.SafeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +14,8 @@ public final class Printable {
   }
 
   /**
-   * The text with control characters (C0, DEL, C1), line and paragraph separators and bidi
-   * controls written as {@code \}{@code uXXXX}; {@code null} as {@code null}.
+   * The text with the characters {@link SafeText#unprintable} names written as four-digit
+   * {@code \}{@code u} escapes, uncut; {@code null} as {@code null}.
    */
   public static String of(@Nullable String text) {
     if (text == null) {
@@ -22,17 +23,12 @@ public final class Printable {
     }
     StringBuilder printable = new StringBuilder(text.length());
     text.codePoints().forEach(point -> {
-      if (unsafe(point)) {
+      if (SafeText.unprintable(point)) {
         printable.append(String.format("\\u%04x", point));
       } else {
         printable.appendCodePoint(point);
       }
     });
     return printable.toString();
-  }
-
-  private static boolean unsafe(int point) {
-    return Character.isISOControl(point) || point == '\u2028' || point == '\u2029'
-        || (point >= '\u202a' && point <= '\u202e') || (point >= '\u2066' && point <= '\u2069');
   }
 }
