@@ -2,7 +2,7 @@ package dev.provisioner.tooling.dlt;
 
 import dev.provisioner.worker.CommandRejectedException;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The replayed dead letters the worker had rejected (not JSON, no message ID, invalid, refused by
@@ -15,15 +15,28 @@ final class Rejections {
   private static final String REJECTED = CommandRejectedException.class.getName();
   private static final int REASONS_SHOWN = 3;
 
-  private final TreeSet<String> reasons = new TreeSet<>();
+  /** How many replayed dead letters had each reason. */
+  private final TreeMap<String, Long> reasons = new TreeMap<>();
   private long count;
 
   /** Notes a dead letter this run replays (or would). */
   void replaying(DeadLetter letter) {
     if (letter.exceptionClass().equals(REJECTED)) {
       count++;
-      reasons.add(Printable.of(letter.reason().substring(letter.reason().indexOf(':') + 1).strip()));
+      reasons.merge(reasonOf(letter), 1L, Long::sum);
     }
+  }
+
+  /** Takes back a dead letter noted as replayed that was parked instead. */
+  void parkedInstead(DeadLetter letter) {
+    if (letter.exceptionClass().equals(REJECTED)) {
+      count--;
+      reasons.computeIfPresent(reasonOf(letter), (reason, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  private static String reasonOf(DeadLetter letter) {
+    return Printable.of(letter.reason().substring(letter.reason().indexOf(':') + 1).strip());
   }
 
   /** One line about them, when there were any. */
@@ -31,7 +44,7 @@ final class Rejections {
     if (count == 0) {
       return Optional.empty();
     }
-    String shown = String.join(", ", reasons.stream().limit(REASONS_SHOWN).toList())
+    String shown = String.join(", ", reasons.keySet().stream().limit(REASONS_SHOWN).toList())
         + (reasons.size() > REASONS_SHOWN ? ", ..." : "");
     return Optional.of(count + " of them the worker had rejected (" + shown + "): a replay meets"
         + " the same rejection, unless the worker or the API changed, and dead-letters them again;"

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * acknowledged, so a second run does not replay it again. A record the filter leaves stays for a
  * later run: its partition's progress stops before it (the records after it that this run
  * replays may be replayed again by a later run, which is safe: same idempotency key). Records no
- * run can replay (no original topic, value left out) are passed. An interruption (Ctrl-C) stops
+ * run can replay (no original topic, value left out) are passed, and records their original
+ * topic refuses for good (an invalid name, too large) are parked. An interruption (Ctrl-C) stops
  * the reading; what was handed to the producer is still awaited and committed, and reported.
  */
 public final class Replayer {
@@ -52,6 +53,7 @@ public final class Replayer {
   private long parked;
   private long skipped;
   private long left;
+  private long refusedForGood;
   private final Rejections rejections = new Rejections();
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
@@ -83,11 +85,17 @@ public final class Replayer {
       }
       interruption.reporting();
       reader.forEach(letter -> !interruption.requested() && handle(letter, reader, publisher, limiter));
-      settle(reader);
+      settle(reader, publisher);
       if (left > 0) {
         out.println(left + " dead letters the filter left stay for a later run");
       }
       rejections.describe(options.maxReplays()).ifPresent(out::println);
+      if (refusedForGood > 0) {
+        out.println("parked " + refusedForGood + " refused for good by their original topic on "
+            + Printable.of(options.parkingTopic()) + ", each with a " + Republisher.REFUSED
+            + " header saying why; once the cause is fixed, replay them with --dlt-topic="
+            + Printable.of(options.parkingTopic()));
+      }
       ReplaySummary summary = new ReplaySummary(clock.instant(), settings.deadLetterTopic(),
           options.filter(), options.dryRun(), options.force(), replayed, parked, skipped);
       audit(summary, publisher);
@@ -125,10 +133,10 @@ public final class Replayer {
       if (limiter != null) {
         limiter.acquirePermission();
       }
-      pending.add(new Pending(publisher.sendAsync(letter, topic, count, park), topic, letter,
+      pending.add(new Pending(publisher.sendAsync(letter, topic, count, park), topic, count, letter,
           !held.contains(partitionOf(letter))));
       if (pending.size() >= IN_FLIGHT) {
-        settle(reader);
+        settle(reader, publisher);
       }
     }
     if (park) {
@@ -143,21 +151,22 @@ public final class Replayer {
   /** A record no run can replay: progress passes it once the sends before it are acknowledged. */
   private void passed(DeadLetter letter) {
     if (!held.contains(partitionOf(letter))) {
-      pending.add(new Pending(CompletableFuture.completedFuture(null), "", letter, true));
+      pending.add(new Pending(CompletableFuture.completedFuture(null), "", 0, letter, true));
     }
   }
 
   /**
    * Waits for every pending send in order, moving progress past each acknowledged one, and
-   * commits; at a refused send it commits what came before and stops the run.
+   * commits; a record its original topic refused for good is parked, and at any other refused
+   * send it commits what came before and stops the run.
    */
-  private void settle(DeadLetterReader reader) {
+  private void settle(DeadLetterReader reader, Republisher publisher) {
     try {
       for (Pending step : pending) {
         try {
           Republisher.await(step.ack(), step.topic());
         } catch (IllegalStateException refused) {
-          throw new ReplayStoppedException(step.letter(), step.topic(), refused);
+          parkRefused(step, refused, publisher);
         }
         if (step.advance()) {
           progress.put(partitionOf(step.letter()), new OffsetAndMetadata(step.letter().record().offset() + 1));
@@ -169,8 +178,38 @@ public final class Replayer {
     }
   }
 
-  /** A record handed over: its acknowledgement, and whether progress may pass it then. */
-  private record Pending(Future<?> ack, String topic, DeadLetter letter, boolean advance) {
+  /**
+   * A send the original topic refused for good (see {@link Republisher#refusedForGood}) parks the
+   * record, saying why, so that one record cannot stop every later run; any other refusal, or one
+   * the parking topic also refuses, stops the run.
+   */
+  private void parkRefused(Pending step, IllegalStateException refused, Republisher publisher) {
+    if (step.topic().equals(options.parkingTopic()) || !Republisher.refusedForGood(refused)) {
+      throw new ReplayStoppedException(step.letter(), step.topic(), refused);
+    }
+    String reason = ReplayStoppedException.reason(refused);
+    try {
+      publisher.parkRefused(step.letter(), options.parkingTopic(), step.replayCount(),
+          step.topic() + ": " + reason);
+    } catch (IllegalStateException parkingRefused) {
+      throw new ReplayStoppedException(step.letter(), step.topic(), refused,
+          options.parkingTopic(), parkingRefused);
+    }
+    out.println("park " + describe(step.letter()) + " -> " + Printable.of(options.parkingTopic())
+        + " (replay-count " + step.replayCount() + "): " + Printable.of(step.topic())
+        + " refused it for good: " + Printable.of(reason));
+    replayed--;
+    parked++;
+    refusedForGood++;
+    rejections.parkedInstead(step.letter());
+  }
+
+  /**
+   * A record handed over: its acknowledgement, where it went with which replay count, and whether
+   * progress may pass it then.
+   */
+  private record Pending(Future<?> ack, String topic, int replayCount, DeadLetter letter,
+      boolean advance) {
   }
 
   private static TopicPartition partitionOf(DeadLetter letter) {

@@ -12,6 +12,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,6 +25,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * producer; each send is acknowledged before the replay's progress moves past the record.
  */
 final class Republisher implements AutoCloseable {
+
+  /** On a parked record: the topic that refused it for good, and the broker's reason. */
+  static final String REFUSED = "provisioner-dlt-replay-refused";
 
   private final KafkaClients kafka;
   private final KafkaProducer<byte[], byte[]> producer;
@@ -47,6 +54,23 @@ final class Republisher implements AutoCloseable {
   /** As {@link #send}, without waiting: the future ends when the broker acknowledged or refused. */
   java.util.concurrent.Future<?> sendAsync(DeadLetter letter, String topic, int replayCount,
       boolean keepDltHeaders) {
+    return producer.send(record(letter, topic, replayCount, keepDltHeaders));
+  }
+
+  /**
+   * Parks a dead letter whose original topic refused it for good, with its {@code kafka_dlt-*}
+   * headers and a {@value #REFUSED} header saying which topic refused it and why, and waits for the
+   * acknowledgement.
+   */
+  void parkRefused(DeadLetter letter, String parkingTopic, int replayCount, String refusal) {
+    ProducerRecord<byte[], byte[]> record = record(letter, parkingTopic, replayCount, true);
+    record.headers().remove(REFUSED);
+    record.headers().add(REFUSED, refusal.getBytes(StandardCharsets.UTF_8));
+    await(producer.send(record), parkingTopic);
+  }
+
+  private static ProducerRecord<byte[], byte[]> record(DeadLetter letter, String topic,
+      int replayCount, boolean keepDltHeaders) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
         letter.record().key(), letter.record().value());
     for (Header header : letter.record().headers()) {
@@ -57,7 +81,22 @@ final class Republisher implements AutoCloseable {
     }
     record.headers().add(DeadLetter.REPLAY_COUNT,
         Integer.toString(replayCount).getBytes(StandardCharsets.UTF_8));
-    return producer.send(record);
+    return record;
+  }
+
+  /**
+   * Whether a send failed for a reason no later run can change by itself: the topic's name is not
+   * valid, or the record is too large or malformed for it. Everything else (authorization, a
+   * topic that does not exist, time-outs) may be set right by an operator, and stops the run.
+   */
+  static boolean refusedForGood(Throwable refused) {
+    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidTopicException || cause instanceof RecordTooLargeException
+          || cause instanceof RecordBatchTooLargeException || cause instanceof InvalidRecordException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Appends one line to {@code topic}. */

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -79,6 +83,19 @@ final class DeadLetterTopic {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A new one-partition topic whose records may be at most {@code maxMessageBytes}. */
+  static String topicTakingAtMost(String prefix, int maxMessageBytes) {
+    String topic = TestKafka.uniqueTopic(prefix);
+    try (Admin admin = TestKafka.admin()) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(
+          Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)))))
+          .all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create " + topic, e);
+    }
+    return topic;
   }
 
   /** Every record on {@code topic} now (reads to the end offsets). */

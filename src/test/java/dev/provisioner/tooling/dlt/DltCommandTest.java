@@ -361,11 +361,70 @@ class DltCommandTest {
   }
 
   @Test
-  void aSendTheBrokerRefusesStopsTheReplaySayingWhichDeadLetterAndWhereTheNextRunStarts() {
-    // Given a dead letter the broker will not take back (its original topic is no valid name)
+  void aDeadLetterItsOriginalTopicRefusesForGoodIsParkedSayingWhyAndTheRunGoesOn() {
+    // Given a dead letter the broker will never take back (its original topic is no valid name)
     dlt.add("good", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-good"));
-    dlt.add("bad", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-bad",
+    dlt.add("bad", "{}", REJECTED, "not-json: x", Map.of("message-id", "m-bad",
         "kafka_dlt-original-topic", "bad topic!"));
+    dlt.add("after", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-after"));
+
+    // When
+    CliRun run = replay();
+    CliRun again = replay();
+
+    // Then it is parked, saying why, and the records around it are replayed
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("2 replayed, 1 parked, 0 skipped")
+        .contains("park partition 0 offset 1 key bad message-id m-bad [CommandRejectedException:"
+            + " not-json] -> " + parking + " (replay-count 1): bad topic! refused it for good: ")
+        .contains("parked 1 refused for good by their original topic on " + parking)
+        .doesNotContain("the worker had rejected");
+    assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
+        .containsExactly("good", "after");
+    List<ConsumerRecord<byte[], byte[]>> parked = DeadLetterTopic.read(parking);
+    assertThat(parked).singleElement().satisfies(record -> {
+      assertThat(new String(record.key())).isEqualTo("bad");
+      assertThat(DeadLetterTopic.header(record, "provisioner-dlt-replay-refused"))
+          .startsWith("bad topic!: ").contains("bad topic!]");
+      assertThat(DeadLetterTopic.header(record, "kafka_dlt-original-topic")).isEqualTo("bad topic!");
+      assertThat(DeadLetterTopic.header(record, "replay-count")).isEqualTo("1");
+    });
+    assertThat(again.out()).as(again.toString()).contains("0 replayed, 0 parked, 0 skipped");
+  }
+
+  @Test
+  void aRecordTooLargeForItsOriginalTopicIsParkedAndTheOthersArriveThereInOrder() {
+    // Given an original topic taking at most 2,000 bytes, and a dead letter larger than that
+    // among others in the same partition
+    String small = DeadLetterTopic.topicTakingAtMost("small-commands", 2_000);
+    Map<String, String> toSmall = Map.of("kafka_dlt-original-topic", small);
+    dlt.add("k", "{\"n\":1}", FAILED, "gave up: 503", toSmall);
+    dlt.add("k", "x".repeat(5_000), FAILED, "gave up: 503", toSmall);
+    dlt.add("k", "{\"n\":2}", FAILED, "gave up: 503", toSmall);
+    dlt.add("k", "{\"n\":3}", FAILED, "gave up: 503", toSmall);
+
+    // When
+    CliRun run = replay();
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("3 replayed, 1 parked, 0 skipped");
+    assertThat(DeadLetterTopic.read(small)).extracting(record -> new String(record.value()))
+        .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    assertThat(DeadLetterTopic.read(parking)).singleElement().satisfies(record -> {
+      assertThat(record.value()).hasSize(5_000);
+      assertThat(DeadLetterTopic.header(record, "provisioner-dlt-replay-refused")).startsWith(small + ": ");
+    });
+  }
+
+  @Test
+  void aRecordNeitherItsOriginalTopicNorTheParkingTopicTakesStopsTheReplaySayingWhereTheNextRunStarts() {
+    // Given a dead letter too large for its original topic and for the parking topic
+    String small = DeadLetterTopic.topicTakingAtMost("small-commands", 2_000);
+    parking = DeadLetterTopic.topicTakingAtMost("small-parked", 2_000);
+    dlt.add("good", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-good"));
+    dlt.add("big", "x".repeat(5_000), FAILED, "gave up: 503", Map.of("message-id", "m-big",
+        "kafka_dlt-original-topic", small));
 
     // When
     CliRun run = replay();
@@ -373,11 +432,13 @@ class DltCommandTest {
     // Then
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.err().lines()).as(run.toString()).singleElement().asString()
-        .startsWith("error: cannot re-publish the dead letter at partition 0 offset 1 (key bad,"
-            + " message-id m-bad) to bad topic!: ")
+        .startsWith("error: cannot re-publish the dead letter at partition 0 offset 1 (key big,"
+            + " message-id m-big) to " + small + ": ")
+        .contains(", nor park it on " + parking + ": ")
         .endsWith("; the dead letters before it are re-published and committed, and running the"
             + " replay again starts from it");
-    assertThat(replay("--dry-run").out()).contains("would replay partition 0 offset 1 key bad")
+    assertThat(DeadLetterTopic.read(dlt.original)).hasSize(1);
+    assertThat(replay("--dry-run").out()).contains("would replay partition 0 offset 1 key big")
         .doesNotContain("offset 0");
   }
 
