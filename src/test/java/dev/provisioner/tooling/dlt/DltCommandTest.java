@@ -415,6 +415,16 @@ class DltCommandTest {
       assertThat(record.value()).hasSize(5_000);
       assertThat(DeadLetterTopic.header(record, "provisioner-dlt-replay-refused")).startsWith(small + ": ");
     });
+
+    // And once the topic takes it, replaying the parking topic as the run said delivers it
+    DeadLetterTopic.raiseMaxMessageBytes(small, 10_000);
+    CliRun fixed = CliRun.of("dlt", "replay", "--worker-url=" + health.url(),
+        "--parking-topic=" + parking, "--audit-topic=" + audit, "--group-id=" + parking + "-replay",
+        "--bootstrap-servers=" + TestKafka.bootstrapServers(), "--dlt-topic=" + parking);
+    assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+    assertThat(fixed.out()).as(fixed.toString()).contains("1 replayed, 0 parked, 0 skipped");
+    assertThat(DeadLetterTopic.read(small)).extracting(record -> record.value().length)
+        .containsExactly(7, 7, 7, 5_000);
   }
 
   @Test
