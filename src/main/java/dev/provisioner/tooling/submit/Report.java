@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class Report {
 
   static final String HEADER = "line,message_id,external_reference,status,account_id,error,replayed";
+  private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
+  private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
   private Report() {
   }
@@ -36,13 +39,20 @@ final class Report {
     }
   }
 
-  /** RFC 4180 quoting: only when needed, doubling inner quotes. */
+  /**
+   * RFC 4180 quoting: only when needed, doubling inner quotes. A value a spreadsheet would take for
+   * a formula (beginning with {@code = + - @}, a tab or a carriage return, other than a plain
+   * number) gets a leading {@code '}, so opening the report shows the text and runs nothing: a
+   * message ID, a reference and an error's quoted input all come from the file or the replies.
+   */
   static String cell(@Nullable String value) {
     if (value == null) {
       return "";
     }
-    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-        || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-    return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    String text = FORMULA.matcher(value).lookingAt() && !NUMBER.matcher(value).matches()
+        ? "'" + value : value;
+    boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0
+        || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 }

@@ -103,6 +103,30 @@ class SubmitCommandTest {
   }
 
   @Test
+  void reportCellsASpreadsheetWouldRunAsFormulasAreWrittenAsText() throws IOException {
+    // Given a message ID and a reference that are formulas, and a message ID that is a number
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path file = Files.writeString(dir.resolve("formulas.ndjson"), String.join("\n",
+        "{\"message_id\": \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\", \"account\": {\"external_reference\": \"acc-%s-1\", \"customer\": {\"external_reference\": \"cus-%s-1\"}}}",
+        "{\"message_id\": \"m-%s-2\", \"account\": {\"external_reference\": \"@SUM(1+1)\", \"customer\": {\"external_reference\": \"cus-%s-2\"}}}",
+        "{\"message_id\": \"-5\", \"account\": {\"external_reference\": \"acc-%s-3\", \"customer\": {\"external_reference\": \"cus-%s-3\"}}}",
+        "").replace("%s", run));
+    Path report = dir.resolve("report_formulas.csv");
+
+    // When
+    CliRun result = submit(file, "--report", report.toString());
+
+    // Then
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines).as(result.toString()).hasSize(4);
+    assertThat(lines.get(1)).startsWith("1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",acc-"
+        + run + "-1,not-sent,");
+    assertThat(lines.get(2)).startsWith("2,m-" + run + "-2,'@SUM(1+1),invalid,,");
+    assertThat(lines.get(3)).startsWith("3,-5,acc-" + run + "-3,not-sent,");
+  }
+
+  @Test
   void aThousandRowsWithTwentyInvalidGive980CreatedAMatchingReportAndNoDuplicateOnResubmit()
       throws IOException {
     // Given
