@@ -82,11 +82,11 @@ class SubmitCommandTest {
   void withAnInvalidNdjsonLineAndNoSkipTheAnnouncedReportListsEveryLine() throws IOException {
     // Given a valid command, a command with a bad currency, and a bare account body
     String run = UUID.randomUUID().toString().substring(0, 8);
-    Path file = Files.writeString(dir.resolve("bad.ndjson"), String.join("\n",
+    Path file = ndjson("bad.ndjson", run,
         "{\"message_id\": \"m-%s-1\", \"account\": {\"external_reference\": \"acc-%s-1\", \"currency\": \"ZAR\", \"customer\": {\"external_reference\": \"cus-%s-1\"}}}",
         "{\"account\": {\"external_reference\": \"acc-%s-2\", \"currency\": \"rand\", \"customer\": {\"external_reference\": \"cus-%s-2\"}}}",
         "{\"external_reference\": \"acc-%s-3\", \"currency\": \"ZAR\", \"customer\": {\"external_reference\": \"cus-%s-3\"}}",
-        "").replace("%s", run));
+        "");
     Path report = dir.resolve("report_bad_ndjson.csv");
 
     // When
@@ -106,11 +106,11 @@ class SubmitCommandTest {
   void reportCellsASpreadsheetWouldRunAsFormulasAreWrittenAsText() throws IOException {
     // Given a message ID and a reference that are formulas, and a message ID that is a number
     String run = UUID.randomUUID().toString().substring(0, 8);
-    Path file = Files.writeString(dir.resolve("formulas.ndjson"), String.join("\n",
+    Path file = ndjson("formulas.ndjson", run,
         "{\"message_id\": \"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\", \"account\": {\"external_reference\": \"acc-%s-1\", \"customer\": {\"external_reference\": \"cus-%s-1\"}}}",
         "{\"message_id\": \"m-%s-2\", \"account\": {\"external_reference\": \"@SUM(1+1)\", \"customer\": {\"external_reference\": \"cus-%s-2\"}}}",
         "{\"message_id\": \"-5\", \"account\": {\"external_reference\": \"acc-%s-3\", \"customer\": {\"external_reference\": \"cus-%s-3\"}}}",
-        "").replace("%s", run));
+        "");
     Path report = dir.resolve("report_formulas.csv");
 
     // When
@@ -345,6 +345,11 @@ class SubmitCommandTest {
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(options, 0, args, base.length, options.length);
     return CliRun.of(args);
+  }
+
+  /** An NDJSON file of {@code lines}, each {@code %s} in them replaced by {@code run}. */
+  private Path ndjson(String name, String run, String... lines) throws IOException {
+    return Files.writeString(dir.resolve(name), String.join("\n", lines).replace("%s", run));
   }
 
   /** {@code rows} rows; every {@code rows/invalid}-th one (from the first) has a bad currency. */
