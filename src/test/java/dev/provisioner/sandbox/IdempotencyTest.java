@@ -145,10 +145,45 @@ class IdempotencyTest extends SandboxTestBase {
     assertProblem(second, 409, "duplicate-external-reference");
   }
 
+  @Test
+  void aKeyForgottenWhileInFlightStoresTheAnswerOfTheRequestThatTookItAgain() {
+    // Given a store of one key: A takes k-a, B's key pushes it out while A is still in flight,
+    // and C takes k-a again with another body
+    try (Sandbox oneKey = Sandbox.start("--sandbox.idempotency-max-keys=1",
+        "--sandbox.faults.latency-ms=1500")) {
+      SandboxClient other = new SandboxClient(oneKey);
+      CompletableFuture<HttpResponse<String>> a = createAsync(other, "k-a", "A1");
+      awaitInFlight(other, 1);
+      CompletableFuture<HttpResponse<String>> b = createAsync(other, "k-b", "B1");
+      awaitInFlight(other, 2);
+      CompletableFuture<HttpResponse<String>> c = createAsync(other, "k-a", "C1");
+      awaitInFlight(other, 3);
+      CompletableFuture.allOf(a, b, c).join();
+
+      // When C is sent again once all three are answered (A first)
+      HttpResponse<String> again = other.createAccount("k-a", SandboxClient.accountJson("C1"));
+
+      // Then k-a holds C's answer, not A's (A's claim was forgotten before it finished)
+      assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+      assertThat(again.body()).isEqualTo(c.join().body());
+      assertThat(SandboxClient.json(again).get("external_reference").asString()).isEqualTo("C1");
+    }
+  }
+
+  private static CompletableFuture<HttpResponse<String>> createAsync(SandboxClient on, String key,
+      String externalReference) {
+    return on.sendAsync(on.post("/billing/accounts", SandboxClient.accountJson(externalReference))
+        .header("Idempotency-Key", key));
+  }
+
   private static void awaitInFlight() {
+    awaitInFlight(client, 1);
+  }
+
+  private static void awaitInFlight(SandboxClient on, long requests) {
     org.awaitility.Awaitility.await().until(() -> {
-      JsonNode stats = client.admin("GET", "/_sandbox/stats", "");
-      return stats.get("in_flight").asLong() == 1;
+      JsonNode stats = on.admin("GET", "/_sandbox/stats", "");
+      return stats.get("in_flight").asLong() == requests;
     });
   }
 }

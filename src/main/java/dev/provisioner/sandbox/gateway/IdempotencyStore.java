@@ -48,8 +48,11 @@ public final class IdempotencyStore {
   /** What a request under a key may do. */
   public sealed interface Decision {
 
-    /** The key is new (or expired): the request runs and must {@link #complete} the key. */
-    record Proceed() implements Decision {
+    /**
+     * The key is new (or expired, or forgotten): the request runs and must {@link #complete} its
+     * claim, which stores its reply only while the key is still this claim's.
+     */
+    record Proceed(String key, long serial) implements Decision {
     }
 
     record Replay(Reply reply) implements Decision {
@@ -79,7 +82,7 @@ public final class IdempotencyStore {
     if (winner == mine) {
       claims.add(new Claim(key, now, mine.serial()));
       keepWithinBound();
-      return new Decision.Proceed();
+      return new Decision.Proceed(key, mine.serial());
     }
     if (!Arrays.equals(winner.fingerprint(), fingerprint)) {
       return new Decision.Mismatch();
@@ -87,9 +90,13 @@ public final class IdempotencyStore {
     return winner.done() ? new Decision.Replay(winner.reply()) : new Decision.InFlight();
   }
 
-  /** Stores the reply of the request that claimed {@code key}. */
-  public void complete(String key, Reply reply) {
-    entries.computeIfPresent(key, (k, old) -> old.done() ? old
+  /**
+   * Stores the reply of the request that made {@code claim}. When its key was forgotten meanwhile
+   * (expired, or pushed out by the bound) and claimed again by a later request, nothing is stored:
+   * the key holds the later request's body, and only its reply may be replayed to it.
+   */
+  public void complete(Decision.Proceed claim, Reply reply) {
+    entries.computeIfPresent(claim.key(), (k, old) -> old.done() || old.serial() != claim.serial() ? old
         : new Entry(old.fingerprint(), old.since(), reply, true, old.serial()));
   }
 

@@ -50,9 +50,10 @@ final class KeyedRequests {
       return Mono.just(Outcome.send(ProblemType.IDEMPOTENCY_KEY_REUSED.reply(422,
           "Idempotency-Key: already used with another request body or operation", instance)));
     }
+    IdempotencyStore.Decision.Proceed claim = (IdempotencyStore.Decision.Proceed) decision;
     return Execution.after(execution.latency(call), () -> {
       Reply reply = execution.run(call);
-      store.complete(key, reply);
+      store.complete(claim, reply);
       return execution.deliver(call, reply);
     });
   }

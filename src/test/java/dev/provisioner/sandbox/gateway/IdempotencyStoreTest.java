@@ -28,9 +28,9 @@ class IdempotencyStoreTest {
 
   @Test
   void aCompletedKeyReplaysItsReplyWhateverItsStatus() {
-    store.begin("k", fingerprint("{\"a\":1}"));
+    IdempotencyStore.Decision first = store.begin("k", fingerprint("{\"a\":1}"));
     Reply failure = Reply.empty(503);
-    store.complete("k", failure);
+    store.complete(claim(first), failure);
 
     IdempotencyStore.Decision decision = store.begin("k", fingerprint("{ \"a\" : 1 }"));
 
@@ -47,8 +47,7 @@ class IdempotencyStoreTest {
 
   @Test
   void aKeyIsNewAgainOnceItsLifetimeHasPassedAndIsEvicted() {
-    store.begin("k", fingerprint("{\"a\":1}"));
-    store.complete("k", Reply.empty(201));
+    store.complete(claim(store.begin("k", fingerprint("{\"a\":1}"))), Reply.empty(201));
     clock.advance(Duration.ofHours(24));
 
     store.evictExpired();
@@ -65,8 +64,7 @@ class IdempotencyStoreTest {
 
     // When 10,000 keys are used, each completed
     for (int i = 0; i < 10_000; i++) {
-      bounded.begin("k" + i, fingerprint("{\"a\":" + i + "}"));
-      bounded.complete("k" + i, Reply.empty(201));
+      bounded.complete(claim(bounded.begin("k" + i, fingerprint("{\"a\":" + i + "}"))), Reply.empty(201));
     }
 
     // Then it holds the 3 newest, and the oldest key is new again
@@ -82,8 +80,7 @@ class IdempotencyStoreTest {
     // Given a key that expired and was claimed again
     store.begin("k", fingerprint("{\"a\":1}"));
     clock.advance(Duration.ofHours(24));
-    store.begin("k", fingerprint("{\"a\":2}"));
-    store.complete("k", Reply.empty(201));
+    store.complete(claim(store.begin("k", fingerprint("{\"a\":2}"))), Reply.empty(201));
 
     // When expired keys are evicted
     store.evictExpired();
@@ -112,6 +109,28 @@ class IdempotencyStoreTest {
     assertThat(fingerprint("{\"m\": {\"y\": 1, \"x\": {\"q\": true, \"p\": null}}, \"a\": [{\"d\": 1, \"c\": 2}]}"))
         .isEqualTo(fingerprint("{\"a\":[{\"c\":2,\"d\":1}],\"m\":{\"x\":{\"p\":null,\"q\":true},\"y\":1}}"))
         .isNotEqualTo(fingerprint("{\"a\":[{\"c\":2,\"d\":1}],\"m\":{\"x\":{\"p\":null,\"q\":false},\"y\":1}}"));
+  }
+
+  @Test
+  void anEarlierClaimOfAKeyClaimedAgainStoresNothing() {
+    // Given a key that expired while its first request was in flight, and was claimed again
+    IdempotencyStore.Decision first = store.begin("k", fingerprint("{\"a\":1}"));
+    clock.advance(Duration.ofHours(24));
+    IdempotencyStore.Decision second = store.begin("k", fingerprint("{\"a\":2}"));
+
+    // When the first request finishes before the second
+    Reply secondReply = Reply.empty(201);
+    store.complete(claim(first), Reply.empty(409));
+    store.complete(claim(second), secondReply);
+
+    // Then the key replays the second request's reply to its body
+    assertThat(store.begin("k", fingerprint("{\"a\":2}")))
+        .isEqualTo(new IdempotencyStore.Decision.Replay(secondReply));
+  }
+
+  private static IdempotencyStore.Decision.Proceed claim(IdempotencyStore.Decision decision) {
+    assertThat(decision).isInstanceOf(IdempotencyStore.Decision.Proceed.class);
+    return (IdempotencyStore.Decision.Proceed) decision;
   }
 
   private static byte[] fingerprint(String json) {
