@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Found with the command's data: the command is done ({@code created}). Found with other
  * data: rejected, naming the conflict. Not found after a replayed failure: the next try uses the
  * next generation of the idempotency key, which cannot duplicate the account because the
- * reference is unique and was just seen to be free. Not found after a conflict: rejected, the
- * conflict being on something other than the account.
+ * reference is unique and was just seen to be free. Not found after a conflict: tried again
+ * under the same key, then rejected once the API replays the conflict as the key's answer.
  */
 final class Reconciler {
 
@@ -45,14 +45,20 @@ final class Reconciler {
   }
 
   /**
-   * After a 409 that is not about a key in flight: done when the account exists. When it does
-   * not, the conflict is on something else (e.g. the new customer's {@code external_reference}
-   * is taken) and trying again cannot help: rejected with the API's problem.
+   * After a 409 not known to be about a key in flight: done when the account exists. When it does
+   * not, the 409 is either on something else (e.g. the new customer's {@code external_reference}
+   * is taken) or about this key's first request still running under a problem type this worker
+   * does not know (Moment documents no 409 type names). Which one, the API says when asked again
+   * under the same key: it stores a conflict as the key's answer and replays it, while a request
+   * in flight stores its own answer. So a fresh 409 tries again (from the budget), and a replayed
+   * one is rejected with the API's problem.
    */
   CompletableFuture<Step> afterConflict(Attempts attempts, String key, ApiOutcome.Conflict conflict) {
     AccountCommand command = attempts.command();
-    return lookUp(attempts, key, conflict, () -> CommandHandler.done(Reply.rejected(command.messageId(),
-        key, conflict.problem(), conflict.replayed(), attempts.calls())));
+    return lookUp(attempts, key, conflict, () -> conflict.replayed()
+        ? CommandHandler.done(Reply.rejected(command.messageId(), key, conflict.problem(), true,
+            attempts.calls()))
+        : CommandHandler.tryAgain(conflict));
   }
 
   private CompletableFuture<Step> lookUp(Attempts attempts, String key, ApiOutcome cause,

@@ -51,6 +51,27 @@ class FaultInjectionTest extends SandboxTestBase {
   }
 
   @Test
+  void aConflictTypeNamesEvery409ItsWayReplayedOnesIncluded() {
+    // Given
+    client.createAccount("ct-1", SandboxClient.accountJson("A1"));
+    client.admin("PUT", "/_sandbox/faults", "{\"conflict_type\": \"conflict\"}");
+
+    // When another key asks for the same reference, twice
+    HttpResponse<String> first = client.createAccount("ct-2", SandboxClient.accountJson("A1"));
+    HttpResponse<String> again = client.createAccount("ct-2", SandboxClient.accountJson("A1"));
+
+    // Then
+    assertProblem(first, 409, "conflict");
+    assertProblem(again, 409, "conflict");
+    assertThat(SandboxClient.json(first).path("title").asString()).isEqualTo("Conflict");
+    assertThat(SandboxClient.json(first).path("detail").asString()).contains("A1");
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    client.admin("PUT", "/_sandbox/faults", "{}");
+    assertProblem(client.createAccount("ct-2", SandboxClient.accountJson("A1")), 409,
+        "duplicate-external-reference");
+  }
+
+  @Test
   void anInjected429CarriesRetryAfter() {
     client.admin("PUT", "/_sandbox/faults",
         "{\"failure_rate\": 1, \"failure_status\": 429, \"retry_after_seconds\": 7}");

@@ -38,7 +38,8 @@ class ReadmeExamplesTest {
     }
 
     assertThat(outputs).contains("\"id\":\"bacc_").contains("\"external_reference\":\"INV-2024-001\"")
-        .contains("\"latency_ms\":50").contains("\"rate_limit_per_second\":500").contains("\"count\":1")
+        .contains("\"latency_ms\":50").contains("\"rate_limit_per_second\":500")
+        .contains("\"conflict_type\":\"conflict\"").contains("\"count\":1")
         .contains("\"reset\":true");
   }
 

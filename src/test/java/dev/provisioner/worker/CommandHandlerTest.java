@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.provisioner.accounts.AccountsApi;
 import dev.provisioner.accounts.ApiOutcome;
+import dev.provisioner.accounts.Problem;
 import dev.provisioner.command.AccountCommand;
 import dev.provisioner.command.IdempotencyKeys;
 import dev.provisioner.command.Reply;
@@ -73,6 +74,68 @@ class CommandHandlerTest {
     assertThatThrownBy(() -> handler.handle(COMMAND).join())
         .isInstanceOf(CompletionException.class)
         .hasCause(systemic);
+  }
+
+  @Test
+  void aConflictOfATypeTheWorkerDoesNotKnowWithNoAccountBehindItIsAskedAgainUnderTheSameKey() {
+    // Given an API whose 409 for a key in flight has a type name the worker does not know, and
+    // whose first request with the key then ends with the account created
+    Problem inFlight = Problem.of("conflict", "Conflict", 409, "a request with this key is in progress");
+    JsonNode account = JsonMapper.builder().build().readTree("{\"id\": \"bacc_1\", \"external_reference\": \"ACC-1\"}");
+    ScriptedApi api = new ScriptedApi(
+        new ApiOutcome.Conflict(inFlight, ApiOutcome.ConflictKind.UNKNOWN, false),
+        new ApiOutcome.Created(account, true));
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then created: the create, the look-up that found nothing yet, the create replaying the first answer
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.Answered.class, answered -> {
+      assertThat(answered.reply().status()).isEqualTo(ReplyStatus.CREATED);
+      assertThat(answered.reply().attempts()).isEqualTo(3);
+    });
+    assertThat(api.keys).containsExactly(IdempotencyKeys.forCreate(COMMAND.messageId(), 0),
+        IdempotencyKeys.forCreate(COMMAND.messageId(), 0));
+  }
+
+  @Test
+  void aConflictTheApiKeepsAnsweringFreshIsDeadLetteredAfterTheBudgetNotRejected() {
+    // Given a key whose first request never ends, answered with a 409 of an unknown type
+    Problem inFlight = Problem.of("conflict", "Conflict", 409, "a request with this key is in progress");
+    ScriptedApi api = new ScriptedApi(new ApiOutcome.Conflict(inFlight, ApiOutcome.ConflictKind.UNKNOWN, false));
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then failed, for a replay: the account may yet be created under that key
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.DeadLettered.class, dead -> {
+      assertThat(dead.reply()).isNotNull();
+      assertThat(dead.reply().status()).isEqualTo(ReplyStatus.FAILED);
+    });
+    assertThat(api.keys).hasSize(RESILIENCE.maxAttempts());
+  }
+
+  /** Creates answered in order (the last one repeated); every look-up finds nothing (404). */
+  private static final class ScriptedApi implements AccountsApi {
+
+    private final java.util.List<ApiOutcome> creates;
+    final java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    ScriptedApi(ApiOutcome... creates) {
+      this.creates = java.util.List.of(creates);
+    }
+
+    @Override
+    public CompletableFuture<ApiOutcome> create(JsonNode accountBody, String idempotencyKey) {
+      keys.add(idempotencyKey);
+      return CompletableFuture.completedFuture(creates.get(Math.min(keys.size(), creates.size()) - 1));
+    }
+
+    @Override
+    public CompletableFuture<ApiOutcome> retrieve(String accountOrExternalReference) {
+      return CompletableFuture.completedFuture(new ApiOutcome.Rejected(
+          Problem.of("not-found", "Not found", 404, "no account " + accountOrExternalReference), false));
+    }
   }
 
   private CommandHandler handler(AccountsApi api) {

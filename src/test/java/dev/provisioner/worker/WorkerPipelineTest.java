@@ -11,6 +11,8 @@ import dev.provisioner.testing.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The core pipeline against a real broker and the real sandbox: commands in, replies out. */
@@ -88,25 +90,34 @@ class WorkerPipelineTest {
     assertThat(reply.path("attempts").asInt()).as("the create and one look-up").isEqualTo(2);
   }
 
-  @Test
-  void aNewCustomerWhoseReferenceIsTakenGetsARejectedReplyAtOnceNotAFailedOneAfterRetries() {
-    // Given: a first account created a customer with this reference
+  @ParameterizedTest(name = "409 type: {0}")
+  @ValueSource(strings = {"the sandbox's", "conflict"})
+  void aNewCustomerWhoseReferenceIsTakenGetsARejectedReplyNotAFailedOneAfterRetries(String conflictType) {
+    // Given: a first account created a customer with this reference, and 409s typed the
+    // sandbox's way or with a name the worker does not know (Moment documents none)
     String customer = unique("cus");
     String first = unique("msg");
     fixture.send("key-cus", WorkerFixture.command(first, unique("ref"), customer));
     assertThat(fixture.awaitReply(first).path("status").asString()).isEqualTo("created");
+    String type = conflictType.equals("conflict") ? conflictType : "";
+    fixture.sandboxAdmin("PATCH", "/_sandbox/faults", "{\"conflict_type\": \"" + type + "\"}");
 
-    // When: another account asks to create a new customer with the same reference
-    String second = unique("msg");
-    fixture.send("key-cus", WorkerFixture.command(second, unique("ref"), customer));
+    try {
+      // When: another account asks to create a new customer with the same reference
+      String second = unique("msg");
+      fixture.send("key-cus", WorkerFixture.command(second, unique("ref"), customer));
 
-    // Then
-    JsonNode reply = fixture.awaitReply(second);
-    assertThat(reply.path("status").asString()).as(reply.toString()).isEqualTo("rejected");
-    assertThat(reply.path("error").path("status").asInt()).isEqualTo(409);
-    assertThat(reply.path("error").path("detail").asString()).contains(customer);
-    assertThat(reply.path("attempts").asInt()).as("the create and one look-up").isEqualTo(2);
-    assertThat(fixture.allDeadLetters()).noneMatch(letter -> second.equals(WorkerFixture.header(letter, "message-id")));
+      // Then
+      JsonNode reply = fixture.awaitReply(second);
+      assertThat(reply.path("status").asString()).as(reply.toString()).isEqualTo("rejected");
+      assertThat(reply.path("error").path("status").asInt()).isEqualTo(409);
+      assertThat(reply.path("error").path("detail").asString()).contains(customer);
+      assertThat(reply.path("attempts").asInt())
+          .as("the create, a look-up, the create again (the API replays its 409), a look-up").isEqualTo(4);
+      assertThat(fixture.allDeadLetters()).noneMatch(letter -> second.equals(WorkerFixture.header(letter, "message-id")));
+    } finally {
+      fixture.sandboxAdmin("PATCH", "/_sandbox/faults", "{\"conflict_type\": \"\"}");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.provisioner.sandbox.gateway;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,22 +21,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimitPerSecond API requests allowed per second (a window of one second), the rest
  *     answered 429 before anything else is done; 0 means no limit
  * @param rateLimitRetryAfter whether those 429s carry {@code Retry-After} (Moment documents none)
+ * @param conflictType when not empty, the fragment of every 409's problem type (title
+ *     {@code Conflict}), replayed ones included: Moment documents no 409 type names, so this shows
+ *     how a client fares when they are not the sandbox's
  */
 public record FaultSettings(@DefaultValue("0") long latencyMs, @DefaultValue("0") long jitterMs,
     @DefaultValue("0") double failureRate, @DefaultValue("500") int failureStatus,
     @DefaultValue("1") long retryAfterSeconds, @DefaultValue("0") double duplicateRate,
     @DefaultValue("status") DuplicateMode duplicateMode,
     @DefaultValue("502") int duplicateStatus, @DefaultValue("0") long rateLimitPerSecond,
-    @DefaultValue("false") boolean rateLimitRetryAfter) {
+    @DefaultValue("false") boolean rateLimitRetryAfter, @DefaultValue("") String conflictType) {
 
   private static final Set<Integer> FAILURE_STATUSES = Set.of(429, 500, 502, 503, 504);
   private static final Set<Integer> DUPLICATE_STATUSES = Set.of(500, 502, 503, 504);
   private static final long AN_HOUR_MS = 3_600_000;
   private static final long MAX_RATE_LIMIT = 1_000_000;
+  private static final Pattern CONFLICT_TYPE = Pattern.compile("[a-z0-9-]{0,64}");
 
   /** No faults at all. */
   public static final FaultSettings NONE =
-      new FaultSettings(0, 0, 0, 500, 1, 0, DuplicateMode.STATUS, 502, 0, false);
+      new FaultSettings(0, 0, 0, 500, 1, 0, DuplicateMode.STATUS, 502, 0, false, "");
 
   public FaultSettings {
     upToAnHour("latency_ms", latencyMs);
@@ -48,6 +53,10 @@ public record FaultSettings(@DefaultValue("0") long latencyMs, @DefaultValue("0"
     if (rateLimitPerSecond < 0 || rateLimitPerSecond > MAX_RATE_LIMIT) {
       throw new IllegalArgumentException("rate_limit_per_second must be between 0 (no limit) and "
           + MAX_RATE_LIMIT + ", but was " + rateLimitPerSecond);
+    }
+    if (conflictType == null || !CONFLICT_TYPE.matcher(conflictType).matches()) {
+      throw new IllegalArgumentException("conflict_type must be empty (the sandbox's own types) or"
+          + " 1 to 64 characters of [a-z0-9-], but was " + conflictType);
     }
     if (duplicateMode == null) {
       throw new IllegalArgumentException("duplicate_mode must be status or drop, but was null");

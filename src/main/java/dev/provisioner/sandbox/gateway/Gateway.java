@@ -1,5 +1,6 @@
 package dev.provisioner.sandbox.gateway;
 
+import dev.provisioner.accounts.Problem;
 import dev.provisioner.sandbox.billing.BillingApi;
 import dev.provisioner.sandbox.billing.Operation;
 import dev.provisioner.sandbox.billing.Operation.Route;
@@ -8,6 +9,7 @@ import dev.provisioner.sandbox.core.ParsedBody;
 import dev.provisioner.sandbox.core.PathSegments;
 import dev.provisioner.sandbox.core.ProblemType;
 import dev.provisioner.sandbox.core.Reply;
+import dev.provisioner.sandbox.core.SandboxJson;
 import dev.provisioner.sandbox.core.SandboxRequest;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +46,7 @@ public final class Gateway {
     return Mono.defer(() -> {
       stats.arrived();
       return decide(request, route)
+          .map(outcome -> retyped(outcome, faults.settings().conflictType()))
           .doOnNext(outcome -> stats.answered(label, statusOf(outcome)))
           .doFinally(signal -> stats.left());
     });
@@ -92,6 +95,17 @@ public final class Gateway {
     return Outcome.send(ProblemType.SERVICE_UNAVAILABLE
         .reply(503, "the sandbox is in an injected outage", instance)
         .withHeader("Retry-After", Long.toString(seconds)));
+  }
+
+  /** A 409 under the {@code conflict_type} fault: its problem's type and title renamed. */
+  private static Outcome retyped(Outcome outcome, String conflictType) {
+    if (conflictType.isEmpty() || !(outcome instanceof Outcome.Send send) || send.reply().status() != 409) {
+      return outcome;
+    }
+    Problem problem = SandboxJson.MAPPER.readValue(send.reply().body(), Problem.class);
+    Problem renamed = new Problem(Problem.TYPE_BASE + conflictType, "Conflict", 409,
+        problem.detail(), problem.instance());
+    return Outcome.send(new Reply(409, send.reply().headers(), SandboxJson.bytes(renamed)));
   }
 
   private static String statusOf(Outcome outcome) {
