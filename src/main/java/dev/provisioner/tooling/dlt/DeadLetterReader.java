@@ -2,6 +2,7 @@ package dev.provisioner.tooling.dlt;
 
 import dev.provisioner.tooling.MissingTopicException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class DeadLetterReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<TopicPartition> partitions;
   private final Map<TopicPartition, Long> ends;
+  /** Where reading began in each partition: the committed offset, else the beginning. */
+  private final Map<TopicPartition, Long> starts = new HashMap<>();
+  private final Map<TopicPartition, HandledOffsets> handled = new HashMap<>();
 
   /** Reads as consumer group {@code groupId}, from its committed offsets, else the beginning. */
   DeadLetterReader(DltSettings settings, String groupId) {
@@ -39,14 +43,29 @@ final class DeadLetterReader implements AutoCloseable {
     consumer.assign(partitions);
     ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
     Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+    List<TopicPartition> uncommitted = new ArrayList<>();
     for (TopicPartition partition : partitions) {
       OffsetAndMetadata offset = committed.get(partition);
       if (offset == null) {
-        consumer.seekToBeginning(List.of(partition));
+        uncommitted.add(partition);
       } else {
         consumer.seek(partition, offset.offset());
+        starts.put(partition, offset.offset());
+        handled.put(partition, HandledOffsets.parse(offset.metadata()));
       }
     }
+    if (!uncommitted.isEmpty()) { // an empty collection would mean every assigned partition
+      consumer.seekToBeginning(uncommitted);
+      starts.putAll(consumer.beginningOffsets(uncommitted, Duration.ofSeconds(30)));
+    }
+  }
+
+  /**
+   * The offsets earlier runs handled past a record their filter left, by partition (see {@link
+   * HandledOffsets}); the caller may add to them and commits them with {@link #commit}.
+   */
+  HandledOffsets handled(TopicPartition partition) {
+    return handled.computeIfAbsent(partition, none -> new HandledOffsets());
   }
 
   /** Starts at one offset of one partition only. */
@@ -76,10 +95,22 @@ final class DeadLetterReader implements AutoCloseable {
     }
   }
 
-  /** Commits the group's position: the next record to read in each given partition. */
-  void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+  /**
+   * Commits the group's position, the next record to read in each given partition, with the
+   * offsets handled past it; a partition not given whose handled offsets grew keeps its position.
+   */
+  void commit(Map<TopicPartition, Long> positions) {
+    Map<TopicPartition, Long> all = new HashMap<>(positions);
+    handled.forEach((partition, offsets) -> {
+      if (!offsets.isEmpty()) {
+        all.putIfAbsent(partition, starts.get(partition));
+      }
+    });
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    all.forEach((partition, position) -> offsets.put(partition,
+        new OffsetAndMetadata(position, handled(partition).metadata(position))));
     if (!offsets.isEmpty()) {
-      consumer.commitSync(new HashMap<>(offsets));
+      consumer.commitSync(offsets);
     }
   }
 

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param forced whether the breaker check was overridden
  * @param replayed records re-published to their original topic (or that would be, in a dry run)
  * @param parked records moved to the parking topic (or that would be)
- * @param skipped records the filter left, without an original topic, or without their value (too
- *     large to dead-letter)
+ * @param skipped records the filter left, without an original topic, without their value (too
+ *     large to dead-letter), or that an earlier run replayed or parked after a record it left
  */
 public record ReplaySummary(@JsonProperty("at") Instant at,
     @JsonProperty("dead_letter_topic") String deadLetterTopic,

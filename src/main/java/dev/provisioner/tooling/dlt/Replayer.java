@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * key, value and message ID, hence the same idempotency key), or parks a record replayed too
  * often. Progress is the consumer group's committed offsets, moved past each record once it is
  * acknowledged, so a second run does not replay it again. A record the filter leaves stays for a
- * later run: its partition's progress stops before it (the records after it that this run
- * replays may be replayed again by a later run, which is safe: same idempotency key). Records no
+ * later run: its partition's progress stops before it, and the records after it that this run
+ * handles are noted in the commit's metadata ({@link HandledOffsets}), so a later run passes them
+ * instead of sending them again. Records no
  * run can replay (no original topic, value left out) are passed, and records their original
  * topic refuses for good (an invalid name, too large) are parked. An interruption (Ctrl-C) stops
  * the reading; what was handed to the producer is still awaited and committed, and reported.
@@ -44,7 +44,7 @@ public final class Replayer {
   private final Clock clock;
   private final Interruption interruption;
   private final JsonMapper json = JsonMapper.builder().build();
-  private final Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+  private final Map<TopicPartition, Long> progress = new HashMap<>();
   /** Partitions whose progress stopped at a record the filter left, for a later run. */
   private final Set<TopicPartition> held = new HashSet<>();
   /** Records handed to the producer (or passed) whose progress waits for the acknowledgements. */
@@ -54,6 +54,7 @@ public final class Replayer {
   private long skipped;
   private long left;
   private long refusedForGood;
+  private long alreadyHandled;
   private final Rejections rejections = new Rejections();
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
@@ -89,6 +90,10 @@ public final class Replayer {
       if (left > 0) {
         out.println(left + " dead letters the filter left stay for a later run");
       }
+      if (alreadyHandled > 0) {
+        out.println(alreadyHandled + " dead letters an earlier run replayed or parked after one its"
+            + " filter left were passed, not sent again");
+      }
       rejections.describe(options.maxReplays()).ifPresent(out::println);
       if (refusedForGood > 0) {
         out.println("parked " + refusedForGood + " refused for good by their original topic on "
@@ -108,6 +113,14 @@ public final class Replayer {
       @Nullable RateLimiter limiter) {
     if (options.limit() > 0 && replayed + parked >= options.limit()) {
       return false;
+    }
+    if (reader.handled(partitionOf(letter)).contains(letter.record().offset())) {
+      alreadyHandled++;
+      skipped++;
+      if (!held.contains(partitionOf(letter))) {
+        pending.add(new Pending(CompletableFuture.completedFuture(null), "", 0, letter, true));
+      }
+      return true;
     }
     String target = letter.originalTopic();
     boolean wanted = options.filter().matches(letter);
@@ -150,9 +163,8 @@ public final class Replayer {
 
   /** A record no run can replay: progress passes it once the sends before it are acknowledged. */
   private void passed(DeadLetter letter) {
-    if (!held.contains(partitionOf(letter))) {
-      pending.add(new Pending(CompletableFuture.completedFuture(null), "", 0, letter, true));
-    }
+    pending.add(new Pending(CompletableFuture.completedFuture(null), "", 0, letter,
+        !held.contains(partitionOf(letter))));
   }
 
   /**
@@ -169,7 +181,9 @@ public final class Replayer {
           parkRefused(step, refused, publisher);
         }
         if (step.advance()) {
-          progress.put(partitionOf(step.letter()), new OffsetAndMetadata(step.letter().record().offset() + 1));
+          progress.put(partitionOf(step.letter()), step.letter().record().offset() + 1);
+        } else {
+          reader.handled(partitionOf(step.letter())).add(step.letter().record().offset());
         }
       }
     } finally {

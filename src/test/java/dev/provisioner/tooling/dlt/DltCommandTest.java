@@ -247,7 +247,7 @@ class DltCommandTest {
   }
 
   @Test
-  void deadLettersAFilterLeftAreReplayedByALaterRunWithoutAFilter() {
+  void deadLettersAFilterLeftAreReplayedByALaterRunWithoutAFilterAndNoneIsSentTwice() {
     // Given three dead letters, and an operator who first tries one of them by message ID
     dlt.add("a", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-a"));
     dlt.add("b", "{}", FAILED, "gave up: 503", Map.of("message-id", "m-b"));
@@ -259,10 +259,35 @@ class DltCommandTest {
     // When the operator then replays the rest
     CliRun rest = replay();
 
-    // Then the two the filter left are replayed (the tried one again too: same idempotency key)
+    // Then the two the filter left are replayed, and the tried one is not sent again
     assertThat(rest.exitCode()).as(rest.toString()).isZero();
+    assertThat(rest.out()).as(rest.toString()).contains("2 replayed, 0 parked, 1 skipped")
+        .contains("1 dead letters an earlier run replayed or parked after one its filter left were"
+            + " passed, not sent again");
     assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
-        .containsExactlyInAnyOrder("b", "a", "b", "c");
+        .containsExactly("b", "a", "c");
+    assertThat(replay().out()).contains("0 replayed, 0 parked, 0 skipped");
+  }
+
+  @Test
+  void recordsHandledPastALeftOneStayHandledThroughSeveralFilteredRuns() {
+    // Given five dead letters, tried one by one from the back
+    for (String key : List.of("a", "b", "c", "d", "e")) {
+      dlt.add(key, "{}", FAILED, "gave up: 503", Map.of("message-id", "m-" + key));
+    }
+    replay("--message-id=m-e");
+    replay("--message-id=m-c");
+    CliRun first = replay("--message-id=m-a");
+
+    // When the rest are replayed
+    CliRun rest = replay();
+
+    // Then each was sent once: the first run's progress moved past a, and c and e stayed noted
+    assertThat(first.out()).as(first.toString()).contains("1 replayed, 0 parked, 4 skipped")
+        .contains("2 dead letters an earlier run replayed");
+    assertThat(rest.out()).as(rest.toString()).contains("2 replayed, 0 parked, 2 skipped");
+    assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
+        .containsExactly("e", "c", "a", "b", "d");
     assertThat(replay().out()).contains("0 replayed, 0 parked, 0 skipped");
   }
 
