@@ -35,6 +35,10 @@ class SchemaExamplesTest {
     return examples().filter(file -> name(file).startsWith("command-"));
   }
 
+  static Stream<Path> invalidCommandExamples() throws IOException {
+    return commandExamples().filter(file -> name(file).contains("-invalid-"));
+  }
+
   @Test
   void holdsAtLeastFiveExamplesOfEachKind() throws IOException {
     // When
@@ -63,6 +67,19 @@ class SchemaExamplesTest {
     } else {
       assertThat(errors).isNotEmpty();
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidCommandExamples")
+  void everyInvalidCommandExampleBreaksTheSchemaInOnePlaceOnly(Path file) throws IOException {
+    // When
+    List<Error> errors = COMMAND.validate(MAPPER.readTree(Files.readAllBytes(file)));
+
+    // Then one place, so that the example shows the rule its name says and no other (a validator
+    // that misses that rule, as JavaScript's doubles miss the int64 bound, must not pass it
+    // for another reason)
+    assertThat(errors.stream().map(error -> error.getInstanceLocation() + " " + error.getProperty())
+        .distinct()).as(errors.toString()).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")
