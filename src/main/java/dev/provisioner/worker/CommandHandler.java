@@ -86,18 +86,21 @@ final class CommandHandler {
   private CompletableFuture<Step> step(Attempts attempts) {
     String key = attempts.idempotencyKey();
     return guard.call(() -> api.create(attempts.command().account(), key), attempts)
-        .thenCompose(outcome -> interpret(attempts, key, outcome));
+        .thenCompose(outcome -> {
+          attempts.noteCreate(outcome);
+          return interpret(attempts, key, outcome);
+        });
   }
 
   private CompletableFuture<Step> interpret(Attempts attempts, String key, ApiOutcome outcome) {
     AccountCommand command = attempts.command();
     if (outcome instanceof ApiOutcome.Created created) {
-      return done(Reply.created(command.messageId(), key, created.account(), created.replayed(),
-          attempts.calls()));
+      return done(Reply.created(command.messageId(), key, created.account(),
+          attempts.replayedFromEarlierSending(created), attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Rejected rejected) {
       return done(Reply.rejected(command.messageId(), key, inContractWords(rejected.problem()),
-          rejected.replayed(), attempts.calls()));
+          attempts.replayedFromEarlierSending(rejected), attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Conflict conflict) {
       return conflict.kind() == ApiOutcome.ConflictKind.KEY_IN_FLIGHT
