@@ -87,6 +87,16 @@ public final class WorkerFixture implements AutoCloseable {
     send(key, value, Map.of());
   }
 
+  /** Sends a record built by the test (repeated or binary headers) to the commands topic. */
+  public void send(ProducerRecord<byte[], byte[]> record) {
+    TestClients.sendAcknowledged(producer, List.of(record));
+  }
+
+  /** A record for the commands topic with {@code key} and {@code value}, no headers yet. */
+  public ProducerRecord<byte[], byte[]> record(String key, String value) {
+    return new ProducerRecord<>(commands, key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Sends many records (key, value) and flushes once. */
   void sendAll(List<Map.Entry<String, String>> records) {
     TestClients.sendAcknowledged(producer, records.stream()
