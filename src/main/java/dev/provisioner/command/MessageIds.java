@@ -2,7 +2,10 @@ package dev.provisioner.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -113,7 +116,31 @@ final class MessageIds {
     for (String name : HEADERS) {
       headerDefect(name, headers).ifPresent(defect -> defects.add("the " + name + " header " + defect));
     }
-    return defects.isEmpty() ? NONE : SafeText.line("no message ID: " + String.join("; ", defects));
+    String why = defects.isEmpty() ? NONE : "no message ID: " + String.join("; ", defects);
+    return SafeText.line(why + misnamed(headers).map(hint -> " (" + hint + ")").orElse(""));
+  }
+
+  /**
+   * A header named like a message-ID header but not exactly ({@code Message-ID},
+   * {@code message_id}, {@code CE_ID}): Kafka header names are exact, and producers in other
+   * languages write them as HTTP or their own conventions do.
+   */
+  private static Optional<String> misnamed(CommandHeaders headers) {
+    Set<String> names = new TreeSet<>(headers.text().keySet());
+    names.addAll(headers.notUtf8());
+    for (String name : names) {
+      for (String wanted : HEADERS) {
+        if (!name.equals(wanted) && loose(name).equals(loose(wanted))) {
+          return Optional.of("a header named " + SafeText.value(name) + " was given: header names are "
+              + "case-sensitive; the message ID goes in " + wanted);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String loose(String name) {
+    return name.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static Optional<String> headerDefect(String name, CommandHeaders headers) {

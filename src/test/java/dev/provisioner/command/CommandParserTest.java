@@ -87,6 +87,19 @@ class CommandParserTest {
   }
 
   @Test
+  void reportsNoMessageIdNamingAHeaderThatMissesTheNameOnlyByCase() {
+    // When a producer writes the header as HTTP does
+    ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("Message-ID", "m-1"));
+
+    // Then
+    Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
+    assertThat(invalid.messageId()).isNull();
+    assertThat(invalid.detail()).isEqualTo("no message ID: the value has no usable message_id"
+        + " and neither the message-id nor the ce_id header holds one (a header named Message-ID was"
+        + " given: header names are case-sensitive; the message ID goes in message-id)");
+  }
+
+  @Test
   void reportsNoMessageIdNamingTheEmptyHeaderWhenItIsTheOnlyCandidate() {
     // When
     ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("message-id", ""));
