@@ -80,9 +80,7 @@ class CommandParserTest {
     ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("kafka_correlationId", "c"));
 
     // Then
-    Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
-    assertThat(invalid.messageId()).isNull();
-    assertThat(invalid.detail()).isEqualTo("no message ID: the value has no usable message_id"
+    assertNoMessageId(result, "no message ID: the value has no usable message_id"
         + " and neither the message-id nor the ce_id header holds one");
   }
 
@@ -92,9 +90,7 @@ class CommandParserTest {
     ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("Message-ID", "m-1"));
 
     // Then
-    Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
-    assertThat(invalid.messageId()).isNull();
-    assertThat(invalid.detail()).isEqualTo("no message ID: the value has no usable message_id"
+    assertNoMessageId(result, "no message ID: the value has no usable message_id"
         + " and neither the message-id nor the ce_id header holds one (a header named Message-ID was"
         + " given: header names are case-sensitive; the message ID goes in message-id)");
   }
@@ -105,9 +101,7 @@ class CommandParserTest {
     ParseResult result = parse("{\"account\":" + ACCOUNT + "}", Map.of("message-id", ""));
 
     // Then
-    Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
-    assertThat(invalid.messageId()).isNull();
-    assertThat(invalid.detail()).isEqualTo("no message ID: the message-id header is empty");
+    assertNoMessageId(result, "no message ID: the message-id header is empty");
   }
 
   @Test
@@ -232,5 +226,11 @@ class CommandParserTest {
     Invalid invalid = (Invalid) result;
     assertThat(invalid.reason()).as(invalid.detail()).isEqualTo(reason);
     return invalid;
+  }
+
+  private static void assertNoMessageId(ParseResult result, String detail) {
+    Invalid invalid = invalid(result, InvalidReason.NO_MESSAGE_ID);
+    assertThat(invalid.messageId()).isNull();
+    assertThat(invalid.detail()).isEqualTo(detail);
   }
 }
