@@ -86,21 +86,18 @@ final class CommandHandler {
   private CompletableFuture<Step> step(Attempts attempts) {
     String key = attempts.idempotencyKey();
     return guard.call(() -> api.create(attempts.command().account(), key), attempts)
-        .thenCompose(outcome -> {
-          attempts.noteCreate(outcome);
-          return interpret(attempts, key, outcome);
-        });
+        .thenCompose(outcome -> interpret(attempts, key, outcome));
   }
 
   private CompletableFuture<Step> interpret(Attempts attempts, String key, ApiOutcome outcome) {
     AccountCommand command = attempts.command();
     if (outcome instanceof ApiOutcome.Created created) {
-      return done(Reply.created(command.messageId(), key, created.account(),
-          attempts.replayedFromEarlierSending(created), attempts.calls()));
+      return done(Reply.created(command.messageId(), key, created.account(), created.replayed(),
+          attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Rejected rejected) {
       return done(Reply.rejected(command.messageId(), key, inContractWords(rejected.problem()),
-          attempts.replayedFromEarlierSending(rejected), attempts.calls()));
+          rejected.replayed(), attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Conflict conflict) {
       return conflict.kind() == ApiOutcome.ConflictKind.KEY_IN_FLIGHT

@@ -51,15 +51,13 @@ final class Reconciler {
    * does not know (Moment documents no 409 type names). Which one, the API says when asked again
    * under the same key: it stores a conflict as the key's answer and replays it, while a request
    * in flight stores its own answer. So a fresh 409 tries again (from the budget), and a replayed
-   * one is rejected with the API's problem. That reply says {@code replayed} only when the
-   * conflict was not first answered fresh to this handling (see {@link
-   * Attempts#replayedFromEarlierSending}).
+   * one is rejected with the API's problem.
    */
   CompletableFuture<Step> afterConflict(Attempts attempts, String key, ApiOutcome.Conflict conflict) {
     AccountCommand command = attempts.command();
     return lookUp(attempts, key, conflict, () -> conflict.replayed()
-        ? CommandHandler.done(Reply.rejected(command.messageId(), key, conflict.problem(),
-            attempts.replayedFromEarlierSending(conflict), attempts.calls()))
+        ? CommandHandler.done(Reply.rejected(command.messageId(), key, conflict.problem(), true,
+            attempts.calls()))
         : CommandHandler.tryAgain(conflict));
   }
 

@@ -93,7 +93,6 @@ class CommandHandlerTest {
     assertThat(outcome).isInstanceOfSatisfying(Outcome.Answered.class, answered -> {
       assertThat(answered.reply().status()).isEqualTo(ReplyStatus.CREATED);
       assertThat(answered.reply().attempts()).isEqualTo(3);
-      assertThat(answered.reply().replayed()).as("the 201 of the request that held the key").isTrue();
     });
     assertThat(api.keys).containsExactly(IdempotencyKeys.forCreate(COMMAND.messageId(), 0),
         IdempotencyKeys.forCreate(COMMAND.messageId(), 0));
@@ -114,46 +113,6 @@ class CommandHandlerTest {
       assertThat(dead.reply().status()).isEqualTo(ReplyStatus.FAILED);
     });
     assertThat(api.keys).hasSize(RESILIENCE.maxAttempts());
-  }
-
-  @Test
-  void aConflictRejectedAfterTheApiReplaysTheHandlingsOwnFreshConflictIsNotReplayed() {
-    // Given a command sent once, whose new customer's reference is taken: the API answers the
-    // first create with a fresh 409 and the second, under the same key, with its replay
-    ScriptedApi api = new ScriptedApi(customerTaken(false), customerTaken(true));
-
-    // When
-    Reply reply = answer(api);
-
-    // Then rejected, and not replayed: the replay echoed this handling's own first call
-    assertThat(reply.status()).isEqualTo(ReplyStatus.REJECTED);
-    assertThat(reply.replayed()).isFalse();
-  }
-
-  @Test
-  void aConflictTheApiReplaysToTheFirstCallIsReplayed() {
-    // Given a command sent again: the API answers its first create with the 409 stored for the
-    // earlier sending
-    ScriptedApi api = new ScriptedApi(customerTaken(true));
-
-    // When
-    Reply reply = answer(api);
-
-    // Then
-    assertThat(reply.status()).isEqualTo(ReplyStatus.REJECTED);
-    assertThat(reply.replayed()).isTrue();
-  }
-
-  private static ApiOutcome customerTaken(boolean replayed) {
-    Problem taken = Problem.of("duplicate-external-reference", "Conflict", 409, "customer taken");
-    return new ApiOutcome.Conflict(taken, ApiOutcome.ConflictKind.DUPLICATE_REFERENCE, replayed);
-  }
-
-  /** The reply of a command the handler answered (not dead-lettered). */
-  private Reply answer(AccountsApi api) {
-    Outcome outcome = handler(api).handle(COMMAND).join();
-    assertThat(outcome).isInstanceOf(Outcome.Answered.class);
-    return ((Outcome.Answered) outcome).reply();
   }
 
   /** Creates answered in order (the last one repeated); every look-up finds nothing (404). */

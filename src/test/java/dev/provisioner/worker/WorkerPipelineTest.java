@@ -114,31 +114,9 @@ class WorkerPipelineTest {
       assertThat(reply.path("error").path("detail").asString()).contains(customer);
       assertThat(reply.path("attempts").asInt())
           .as("the create, a look-up, the create again (the API replays its 409), a look-up").isEqualTo(4);
-      assertThat(reply.path("replayed").asBoolean())
-          .as("the message ID was sent once: the API replayed the worker's own first call").isFalse();
       assertThat(fixture.allDeadLetters()).noneMatch(letter -> second.equals(WorkerFixture.header(letter, "message-id")));
     } finally {
       fixture.sandboxAdmin("PATCH", "/_sandbox/faults", "{\"conflict_type\": \"\"}");
-    }
-  }
-
-  @Test
-  void aCommandSentOnceWhoseFirstAnswerWasLostIsCreatedNotReplayed() {
-    // Given: the API creates the account but the worker gets a 502 instead of the 201 it stored
-    fixture.sandboxAdmin("PUT", "/_sandbox/faults", "{\"duplicate_rate\": 1, \"duplicate_status\": 502}");
-    try {
-      // When: a command is sent once
-      String id = unique("msg");
-      fixture.send("key-lost", WorkerFixture.command(id, unique("ref")));
-
-      // Then: its retry gets the stored 201 replayed, which is this command's own account
-      JsonNode reply = fixture.awaitReply(id);
-      assertThat(reply.path("status").asString()).as(reply.toString()).isEqualTo("created");
-      assertThat(reply.path("attempts").asInt()).as("the create that lost its answer, the retry").isEqualTo(2);
-      assertThat(reply.path("replayed").asBoolean())
-          .as("the replay echoed the worker's own first call, not an earlier sending").isFalse();
-    } finally {
-      fixture.sandboxAdmin("PUT", "/_sandbox/faults", "{}");
     }
   }
 
