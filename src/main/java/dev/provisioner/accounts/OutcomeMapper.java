@@ -80,16 +80,26 @@ final class OutcomeMapper {
     return new Problem(problem.type(), problem.title(), problem.status(), detail, problem.instance());
   }
 
+  /**
+   * A 2xx is an account only when its body is a JSON object with an {@code id}: a gateway's or a
+   * proxy's {@code {"status":"ok"}}, or an API answering with something else, would otherwise be
+   * replied {@code created} with no account to show, and the command never tried again.
+   */
   private ApiOutcome success(String call, int status, byte[] body, boolean replayed) {
     JsonNode account = problems.parseObject(body);
-    if (account != null) {
+    if (account != null && hasId(account)) {
       return new Created(account, replayed);
     }
-    String detail = call + " answered " + status + " but its body is not a JSON object, so the "
-        + "account may exist: retry under the same Idempotency-Key to get the stored answer. Body: "
-        + problems.sanitize(new String(body, 0, Math.min(body.length, 1024),
-            java.nio.charset.StandardCharsets.UTF_8));
+    String what = account == null ? "its body is not a JSON object" : "its JSON has no account id";
+    String detail = call + " answered " + status + " but " + what + ", so the account may exist: "
+        + "retry under the same Idempotency-Key to get the stored answer. Body: "
+        + problems.excerpt(body, 1024);
     return new Transient(ClientProblems.unreadableResponse(detail), null, replayed, null);
+  }
+
+  private static boolean hasId(JsonNode account) {
+    JsonNode id = account.get("id");
+    return id != null && id.isString() && !id.stringValue().isBlank();
   }
 
   private Transient transientOf(Problem problem, Function<String, @Nullable String> header,
