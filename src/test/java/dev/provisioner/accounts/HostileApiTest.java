@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -165,6 +167,39 @@ class HostileApiTest {
       assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(
           Transient.class, failure -> assertThat(failure.problem().detail()).contains("interim response 102")));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Content-Length: 15\r\nContent-Length: 100", "Content-Length: abc",
+      "Content-Length: 5\r\nTransfer-Encoding: chunked", "X-Nul: a\u0000b\r\nContent-Length: 15",
+      "X-Big: %BIG%\r\nContent-Length: 15"})
+  void aResponseThatIsNotValidHttpIsUnreadableNotAClientFailure(String headers) throws Exception {
+    // Given headers Netty's decoder refuses
+    String head = "HTTP/1.1 201 Created\r\n" + headers.replace("%BIG%", "a".repeat(10_000)) + "\r\n\r\n";
+    HostileServer.Script invalid = (request, out, socket) -> {
+      write(out, head + ACCOUNT);
+      return true;
+    };
+    // When
+    ApiOutcome outcome = createAt(invalid, Duration.ofSeconds(5));
+    // Then it is the server's fault, said so, and retried under the same key as the account may
+    // exist (before: "Client failure", 500, and a warning with a stack trace for each call)
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> {
+      assertThat(failure.problem().type()).isEqualTo(ClientProblems.TYPE_BASE + "unreadable-response");
+      assertThat(failure.problem().detail()).startsWith("POST /billing/accounts failed: the response is not valid HTTP: ");
+    });
+  }
+
+  @Test
+  void aStatusLineThatIsNotHttpIsUnreadable() throws Exception {
+    // Given an SSH server, say, at the base URL
+    HostileServer.Script ssh = (request, out, socket) -> {
+      write(out, "SSH-2.0-OpenSSH_8.9\r\n");
+      return true;
+    };
+    // When / Then
+    assertThat(createAt(ssh, Duration.ofSeconds(5))).isInstanceOfSatisfying(Transient.class, failure ->
+        assertThat(failure.problem().type()).isEqualTo(ClientProblems.TYPE_BASE + "unreadable-response"));
   }
 
   @Test
