@@ -221,9 +221,35 @@ class HostileApiTest {
       ApiOutcome outcome = create(api);
       // Then
       assertThat(server.heads().get(0).toLowerCase()).doesNotContain("accept-encoding");
-      assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
-          failure.problem().type()).isEqualTo(ClientProblems.TYPE_BASE + "unreadable-response"));
+      assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> {
+        assertThat(failure.problem().type()).isEqualTo(ClientProblems.TYPE_BASE + "unreadable-response");
+        // before: the compressed bytes, shown as text
+        assertThat(failure.problem().detail()).isEqualTo("POST /billing/accounts answered 201 but its body "
+            + "is in Content-Encoding gzip, which the client does not ask for, so the account may exist: "
+            + "retry under the same Idempotency-Key to get the stored answer");
+      });
     }
+  }
+
+  @Test
+  void aGzippedErrorPageSaysItWasNotRead() throws Exception {
+    // Given a 502 page compressed by a proxy
+    var gzip = new ByteArrayOutputStream();
+    try (var out = new GZIPOutputStream(gzip)) {
+      out.write("<html><body>502 Bad Gateway</body></html>".getBytes());
+    }
+    byte[] body = gzip.toByteArray();
+    HostileServer.Script compressing = (head, out, socket) -> {
+      write(out, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+          + "Content-Length: " + body.length + "\r\n\r\n");
+      out.write(body);
+      out.flush();
+      return true;
+    };
+    // When / Then
+    assertThat(createAt(compressing, Duration.ofSeconds(5))).isInstanceOfSatisfying(Transient.class,
+        failure -> assertThat(failure.problem()).isEqualTo(new Problem("about:blank", "Bad Gateway", 502,
+            "its body is in Content-Encoding gzip, which the client does not ask for, so it was not read", null)));
   }
 
   private ApiOutcome createAt(HostileServer.Script script, Duration requestTimeout) throws IOException {
