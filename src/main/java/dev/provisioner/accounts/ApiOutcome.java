@@ -13,14 +13,16 @@ import tools.jackson.databind.JsonNode;
  * the same key will keep returning it.
  *
  * <ul>
- *   <li>{@link Created}: 2xx with a JSON object (201 from create, 200 from retrieve).
+ *   <li>{@link Created}: 2xx with a JSON object that has a string {@code id} (201 from create,
+ *       200 from retrieve).
  *   <li>{@link Rejected}: 400, 402, 422, a 404 to a look-up and any other 4xx not named below.
  *       Not retryable.
  *   <li>{@link Conflict}: 409; only {@link ConflictKind#KEY_IN_FLIGHT} is retryable.
  *   <li>{@link NotAuthorized}: 401, 403. A configuration fault, not the command's.
  *   <li>{@link Transient}: 5xx, 408, 429, timeouts, connection errors, unexpected redirects, a
  *       404 or 405 to the create and a 407 (the request did not reach Moment's create endpoint:
- *       the base URL or the proxy is wrong), and 2xx answers whose body cannot be read. Retryable.
+ *       the base URL or the proxy is wrong), 2xx answers whose body cannot be read or holds no
+ *       account {@code id}, and informational (1xx) answers taken for the final one. Retryable.
  * </ul>
  */
 public sealed interface ApiOutcome {
@@ -62,8 +64,9 @@ public sealed interface ApiOutcome {
 
   /**
    * A backend fault: 5xx, 408, 429, a timeout, a connection error, a redirect (the base URL is
-   * probably wrong), or a 2xx whose body could not be read. The last means the account may exist:
-   * retry under the same idempotency key and Moment replays the stored answer.
+   * probably wrong), or a 2xx whose body could not be read or holds no account {@code id}. The
+   * last means the account may exist: retry under the same idempotency key and Moment replays the
+   * stored answer.
    *
    * <p>Without an HTTP answer the problem is synthesized by the client (see {@link
    * ClientProblems}): type {@code urn:account-provisioner:problem#connection-error} with status

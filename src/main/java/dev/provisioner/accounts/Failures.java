@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Classifies the failure to get any response: timeouts (the request was sent, the answer did not
  * come in time) apart from connection errors (refused, reset, closed mid-response, connect timed
  * out; Vert.x's {@link VertxException}s, e.g. {@code HttpClosedException}, {@code
- * StreamResetException}, are connection errors too). Anything that is neither is a bug in the
+ * StreamResetException}, are connection errors too), and both apart from a response that is not
+ * valid HTTP (an unreadable response: the account may exist). Anything else is a bug in the
  * client; it is still a {@link Transient} so no command is lost, and it is logged.
  *
  * <p>The cause kept in the outcome is the original exception unless some message in its chain
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Failures {
 
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
+  private static final String HTTP_CODEC = "io.netty.handler.codec.http.";
 
   private final ApiSettings settings;
 
@@ -38,6 +40,9 @@ final class Failures {
     Problem problem;
     if (isTimeout(original)) {
       problem = ClientProblems.timeout(detail);
+    } else if (isInvalidHttp(original)) {
+      problem = ClientProblems.unreadableResponse(call + " failed: the response is not valid HTTP: "
+          + describe(cause));
     } else if (original instanceof IOException || isNettyConnectionFailure(original)
         || original instanceof VertxException) {
       problem = ClientProblems.connectionError(detail);
@@ -63,6 +68,26 @@ final class Failures {
     }
     return cause instanceof HttpTimeoutException || cause instanceof TimeoutException
         || cause.getClass().getSimpleName().equals("ReadTimeoutException");
+  }
+
+  /**
+   * Netty's HTTP decoder refused the response: its own exceptions, or an {@link
+   * IllegalArgumentException} or {@link NumberFormatException} thrown while it read the status line
+   * or a header (two {@code Content-Length}s, a status that is not a number, a NUL in a header).
+   * The server's fault, not a bug of the client's, so it is neither logged nor called one.
+   */
+  private static boolean isInvalidHttp(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getName().startsWith(HTTP_CODEC)) {
+        return true;
+      }
+      for (StackTraceElement frame : t.getStackTrace()) {
+        if (frame.getClassName().equals(HTTP_CODEC + "HttpObjectDecoder")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Netty reports some connection failures without an IOException (e.g. its own exceptions). */

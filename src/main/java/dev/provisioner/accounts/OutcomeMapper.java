@@ -35,8 +35,10 @@ final class OutcomeMapper {
   ApiOutcome fromResponse(String call, int status, Function<String, @Nullable String> header,
       byte[] body) {
     boolean replayed = "true".equalsIgnoreCase(trim(header.apply("Idempotent-Replayed")));
+    String encoded = unaskedEncoding(header.apply("Content-Encoding"), body);
     if (status >= 200 && status < 300) {
-      return success(call, status, body, replayed);
+      return encoded == null ? success(call, status, body, replayed)
+          : unreadable(call, status, encoded, "", replayed);
     }
     if (status >= 300 && status < 400) {
       String detail = call + " answered " + status + " to "
@@ -44,7 +46,8 @@ final class OutcomeMapper {
           + "; check provisioner.api.base-url";
       return new Transient(ClientProblems.unexpectedRedirect(status, detail), null, replayed, null);
     }
-    Problem problem = problems.read(status, header.apply("Content-Type"), body);
+    Problem problem = encoded == null ? problems.read(status, header.apply("Content-Type"), body)
+        : withSettingHint(problems.read(status, null, new byte[0]), encoded + ", so it was not read");
     if (misrouted(call, status)) {
       return new Transient(withSettingHint(problem, status == 407
           ? "check the proxy's credentials (https.proxyUser, https.proxyPassword)"
@@ -80,16 +83,43 @@ final class OutcomeMapper {
     return new Problem(problem.type(), problem.title(), problem.status(), detail, problem.instance());
   }
 
+  /**
+   * A 2xx is an account only when its body is a JSON object with an {@code id}: a gateway's or a
+   * proxy's {@code {"status":"ok"}}, or an API answering with something else, would otherwise be
+   * replied {@code created} with no account to show, and the command never tried again.
+   */
   private ApiOutcome success(String call, int status, byte[] body, boolean replayed) {
     JsonNode account = problems.parseObject(body);
-    if (account != null) {
+    if (account != null && hasId(account)) {
       return new Created(account, replayed);
     }
-    String detail = call + " answered " + status + " but its body is not a JSON object, so the "
-        + "account may exist: retry under the same Idempotency-Key to get the stored answer. Body: "
-        + problems.sanitize(new String(body, 0, Math.min(body.length, 1024),
-            java.nio.charset.StandardCharsets.UTF_8));
+    String what = account == null ? "its body is not a JSON object" : "its JSON has no account id";
+    return unreadable(call, status, what, ". Body: " + problems.excerpt(body, 1024), replayed);
+  }
+
+  private static Transient unreadable(String call, int status, String why, String body,
+      boolean replayed) {
+    String detail = call + " answered " + status + " but " + why + ", so the account may exist: "
+        + "retry under the same Idempotency-Key to get the stored answer" + body;
     return new Transient(ClientProblems.unreadableResponse(detail), null, replayed, null);
+  }
+
+  /**
+   * The client sends no {@code Accept-Encoding}, so a body in another encoding (a proxy that
+   * compresses regardless) cannot be read; said so, rather than shown as bytes that mean nothing.
+   * Null when the body is as sent.
+   */
+  private @Nullable String unaskedEncoding(@Nullable String encoding, byte[] body) {
+    String value = trim(encoding);
+    if (body.length == 0 || value == null || value.isEmpty() || "identity".equalsIgnoreCase(value)) {
+      return null;
+    }
+    return "its body is in Content-Encoding " + problems.sanitize(value) + ", which the client does not ask for";
+  }
+
+  private static boolean hasId(JsonNode account) {
+    JsonNode id = account.get("id");
+    return id != null && id.isString() && !id.stringValue().isBlank();
   }
 
   private Transient transientOf(Problem problem, Function<String, @Nullable String> header,

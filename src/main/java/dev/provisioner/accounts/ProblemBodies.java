@@ -87,9 +87,26 @@ final class ProblemBodies {
         : settings.redact(instance));
   }
 
+  /**
+   * {@link #sanitize} of the body's first {@code maxBytes} bytes. The key is masked before the cut
+   * too: cut first, a key that straddled the cut would lose its end and no longer be recognised,
+   * and its first characters would be shown.
+   */
+  String excerpt(byte[] body, int maxBytes) {
+    if (body.length <= maxBytes) {
+      return sanitize(new String(body, StandardCharsets.UTF_8));
+    }
+    String key = settings.apiKey();
+    // the key is visible ASCII, a byte a character: one that starts before the cut ends in here
+    String window = new String(body, 0, Math.min(body.length, maxBytes + key.length()),
+        StandardCharsets.UTF_8);
+    int cut = Math.min(window.length(), new String(body, 0, maxBytes, StandardCharsets.UTF_8).length());
+    int keyAt = window.lastIndexOf(key, cut - 1);
+    return sanitize(window.substring(0, keyAt >= 0 ? Math.max(cut, keyAt + key.length()) : cut));
+  }
+
   private Problem synthesize(int status, byte[] body) {
-    int length = Math.min(body.length, MAX_SCANNED);
-    String detail = sanitize(new String(body, 0, length, StandardCharsets.UTF_8));
+    String detail = excerpt(body, MAX_SCANNED);
     return new Problem("about:blank", reasonPhrase(status), status,
         detail.isEmpty() ? null : detail, null);
   }

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class VertxExchange {
 
-  /** The largest response body read: 1 MiB. */
-  static final int MAX_RESPONSE_BYTES = 1 << 20;
+  /**
+   * The largest response body read: 256 KiB. The largest account Moment's limits allow (20
+   * metadata values of 500 characters, every character escaped in six) is under 70 KB.
+   */
+  static final int MAX_RESPONSE_BYTES = 256 << 10;
 
   private final String call;
   private final OutcomeMapper outcomes;
@@ -82,26 +86,65 @@ final class VertxExchange {
   }
 
   /**
-   * Reads the body up to {@link #MAX_RESPONSE_BYTES}: an account is a few kilobytes, and a broken
-   * API or proxy sending more would otherwise fill the heap (one body per call in flight). A body
-   * over it ends the call as a connection error, and its connection is closed.
+   * Reads the body up to {@link #MAX_RESPONSE_BYTES}: every call in flight holds its body until
+   * it ends, so a broken API or proxy sending large bodies to each of them would otherwise fill the
+   * heap (at 1 MiB, 256 calls held 535 MiB). A body over it, or announced over it by its {@code
+   * Content-Length}, ends the call as a connection error, and its connection is closed. The buffer
+   * is sized from {@code Content-Length} when given, so it does not grow by doubling.
    */
   private void read(HttpClientResponse answer, Vertx vertx) {
-    Buffer bytes = Buffer.buffer();
+    if (answer.statusCode() < 200) {
+      interim(answer, vertx);
+      return;
+    }
+    long announced = contentLength(answer);
+    if (announced > MAX_RESPONSE_BYTES) {
+      tooLarge(answer, vertx);
+      return;
+    }
+    Buffer bytes = announced > 0 ? Buffer.buffer((int) announced) : Buffer.buffer();
     answer.handler(chunk -> {
       if (result.isDone()) {
         return;
       }
       if (bytes.length() + chunk.length() > MAX_RESPONSE_BYTES) {
-        finish(outcomes.fromFailure(call, new IOException("response body over " + MAX_RESPONSE_BYTES
-            + " bytes (status " + answer.statusCode() + ")")), vertx);
-        answer.request().reset();
+        tooLarge(answer, vertx);
       } else {
         bytes.appendBuffer(chunk);
       }
     });
     answer.exceptionHandler(failure -> finish(outcomes.fromFailure(call, failure), vertx));
     answer.endHandler(end -> finish(outcome(answer, bytes), vertx));
+  }
+
+  /**
+   * Vert.x waits past {@code 100} and {@code 103} only: another informational answer ({@code 102
+   * Processing}) it takes for the final one and returns the connection to the pool, where the
+   * real answer, arriving later, would be read as the answer to the next call on it: another
+   * command's account. The connection is closed before anything else can use it, and the call ends
+   * as a connection error, retried under the same key.
+   */
+  private void interim(HttpClientResponse answer, Vertx vertx) {
+    answer.request().connection().close();
+    finish(outcomes.fromFailure(call, new IOException("interim response " + answer.statusCode()
+        + " taken for the answer; its connection is closed so the answer after it reaches no other "
+        + "call")), vertx);
+  }
+
+  private void tooLarge(HttpClientResponse answer, Vertx vertx) {
+    finish(outcomes.fromFailure(call, new IOException("response body over " + MAX_RESPONSE_BYTES
+        + " bytes (status " + answer.statusCode() + ")")), vertx);
+    answer.request().reset();
+  }
+
+  /** The {@code Content-Length} header, or -1 when absent or unreadable. */
+  private static long contentLength(HttpClientResponse answer) {
+    String value = answer.getHeader(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return value == null ? -1 : Long.parseLong(value.trim());
+    } catch (NumberFormatException unreadable) {
+      return -1;
+    }
   }
 
   private ApiOutcome outcome(HttpClientResponse response, Buffer body) {

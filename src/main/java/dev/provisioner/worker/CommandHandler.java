@@ -92,6 +92,10 @@ final class CommandHandler {
   private CompletableFuture<Step> interpret(Attempts attempts, String key, ApiOutcome outcome) {
     AccountCommand command = attempts.command();
     if (outcome instanceof ApiOutcome.Created created) {
+      Problem another = Steps.anotherAccount(command, created.account(), "POST /billing/accounts");
+      if (another != null) {
+        return tryAgain(new ApiOutcome.Transient(another, null, false, null));
+      }
       return done(Reply.created(command.messageId(), key, created.account(), created.replayed(),
           attempts.calls()));
     }

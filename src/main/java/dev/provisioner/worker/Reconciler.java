@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * data: rejected, naming the conflict. Not found after a replayed failure: the next try uses the
  * next generation of the idempotency key, which cannot duplicate the account because the
  * reference is unique and was just seen to be free. Not found after a conflict: tried again
- * under the same key, then rejected once the API replays the conflict as the key's answer.
+ * under the same key, then rejected once the API replays the conflict as the key's answer. An
+ * account found under another {@code external_reference} is no answer to the look-up: tried again.
  */
 final class Reconciler {
 
@@ -67,7 +68,9 @@ final class Reconciler {
     return guard.call(() -> api.retrieve(command.externalReference()), attempts)
         .thenCompose(found -> {
           if (found instanceof ApiOutcome.Created existing) {
-            return CommandHandler.done(judge(attempts, key, existing.account()));
+            Problem another = Steps.anotherAccount(command, existing.account(), "GET /billing/accounts/{ref}");
+            return another != null ? CommandHandler.tryAgain(new ApiOutcome.Transient(another, null, false, null))
+                : CommandHandler.done(judge(attempts, key, existing.account()));
           }
           if (found instanceof ApiOutcome.Rejected missing && missing.problem().status() == 404) {
             return whenMissing.get();

@@ -273,6 +273,37 @@ abstract class AccountsApiContract {
     });
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {"201 | {\"status\":\"ok\"}", "200 | {}", "201 | {\"id\":\"\"}",
+      "201 | {\"id\":42}", "201 | {\"account\":{\"id\":\"bacc_1\"}}"})
+  void treatsA2xxWhoseJsonHasNoAccountIdAsUnreadableNotCreated(int status, String body) {
+    // Given a gateway or a broken API answering success without an account
+    server.answer(status, Map.of("Content-Type", "application/json"), body);
+    // When
+    ApiOutcome outcome = create();
+    // Then it is retried under the same key, saying why, rather than replied created without id
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> {
+      assertThat(failure.problem().type()).isEqualTo(ClientProblems.TYPE_BASE + "unreadable-response");
+      assertThat(failure.problem().detail()).contains(status + " but its JSON has no account id");
+    });
+  }
+
+  @ParameterizedTest(name = "status {0}, cut after {1} bytes")
+  @CsvSource({"201, 1024", "500, 8192"})
+  void masksTheKeyWhereTheExcerptOfABodyCutsThroughIt(int status, int cut) {
+    // Given a body echoing "Bearer <key>" whose key starts 14 bytes before the excerpt's end
+    int keyStart = cut - 14;
+    String markup = "<p " + "y".repeat(keyStart - "<p >Bearer ".length()) + ">";
+    server.answerEchoingAuthorization(status, Map.of("Content-Type", "text/html"),
+        markup + ScriptedServer.AUTHORIZATION + " after");
+    // When
+    ApiOutcome outcome = create();
+    // Then none of the key's secret characters are shown
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
+        failure.problem().detail()).doesNotContain(KEY.substring(0, "sk_test_".length() + 2))
+        .contains("Bearer sk_test_****"));
+  }
+
   @Test
   void reportsARefusedConnectionAsTransientWithItsCause() throws Exception {
     // Given

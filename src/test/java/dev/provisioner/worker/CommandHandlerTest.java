@@ -115,11 +115,56 @@ class CommandHandlerTest {
     assertThat(api.keys).hasSize(RESILIENCE.maxAttempts());
   }
 
-  /** Creates answered in order (the last one repeated); every look-up finds nothing (404). */
+  @Test
+  void anAnswerCarryingAnotherCommandsAccountIsAskedAgainNotReplied() {
+    // Given an API (or a connection out of step) answering the first create with the account of
+    // another external reference, and the retry under the same key with this command's
+    ScriptedApi api = new ScriptedApi(new ApiOutcome.Created(account("bacc_9", "ACC-9"), false),
+        new ApiOutcome.Created(account("bacc_1", "ACC-1"), true));
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then created with its own account (before: created with bacc_9, another customer's)
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.Answered.class, answered -> {
+      assertThat(answered.reply().status()).isEqualTo(ReplyStatus.CREATED);
+      assertThat(answered.reply().account().path("id").asString()).isEqualTo("bacc_1");
+      assertThat(answered.reply().attempts()).isEqualTo(2);
+    });
+    assertThat(api.keys).containsOnly(IdempotencyKeys.forCreate(COMMAND.messageId(), 0));
+  }
+
+  @Test
+  void aLookUpFindingAnotherReferencesAccountIsNeitherCreatedNorRejected() {
+    // Given a stored 500 replayed to the create, and a look-up by ACC-1 answered with ACC-9's
+    // account holding the same data
+    ScriptedApi api = new ScriptedApi(new ApiOutcome.Transient(
+        Problem.of("internal", "Internal Server Error", 500, null), null, true, null));
+    api.lookUp = new ApiOutcome.Created(account("bacc_9", "ACC-9"), false);
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then failed for a replay, naming the mix-up (before: created with bacc_9, reconciled)
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.DeadLettered.class, dead -> {
+      assertThat(dead.reply()).isNotNull();
+      assertThat(dead.reply().status()).isEqualTo(ReplyStatus.FAILED);
+      assertThat(dead.reply().error().detail()).contains("answered with account bacc_9 of external_reference ACC-9");
+    });
+  }
+
+  private static JsonNode account(String id, String externalReference) {
+    return JsonMapper.builder().build().readTree("{\"id\": \"" + id + "\", \"customer_id\": \"bcus_1\", "
+        + "\"external_reference\": \"" + externalReference + "\"}");
+  }
+
+  /** Creates answered in order (the last one repeated); every look-up answered {@link #lookUp}. */
   private static final class ScriptedApi implements AccountsApi {
 
     private final java.util.List<ApiOutcome> creates;
     final java.util.List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The answer to every look-up: by default nothing found (404). */
+    volatile ApiOutcome lookUp = new ApiOutcome.Rejected(Problem.of("not-found", "Not found", 404, "no account"), false);
 
     ScriptedApi(ApiOutcome... creates) {
       this.creates = java.util.List.of(creates);
@@ -133,8 +178,7 @@ class CommandHandlerTest {
 
     @Override
     public CompletableFuture<ApiOutcome> retrieve(String accountOrExternalReference) {
-      return CompletableFuture.completedFuture(new ApiOutcome.Rejected(
-          Problem.of("not-found", "Not found", 404, "no account " + accountOrExternalReference), false));
+      return CompletableFuture.completedFuture(lookUp);
     }
   }
 

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** A refused key reads as one clear ERROR line in the worker's log: no stack trace, no key. */
 class RefusedKeyLogTest {
@@ -21,15 +17,14 @@ class RefusedKeyLogTest {
     try (WorkerFixture fixture = new WorkerFixture(
         List.of("--sandbox.api-key=sk_test_anotherKeyThanTheWorkers0123456789"), FaultInjectionTest.FAST)) {
       // Given the worker's log is captured
-      ListAppender<ILoggingEvent> log = capture();
-      try {
+      try (LogCapture log = LogCapture.start()) {
         // When a batch fails on the refused key and is rolled back
         fixture.sendAll(FaultInjectionTest.commands(5));
         await().atMost(Duration.ofSeconds(30))
             .until(() -> BreakerTest.worker(fixture).path("rolledBackBatches").asLong() >= 1);
 
         // Then the only ERROR is the worker's own line, and no line has a stack trace or the key
-        List<ILoggingEvent> events = List.copyOf(log.list);
+        List<ILoggingEvent> events = log.events();
         assertThat(events).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
             .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
             .startsWith("consumption stopped: the Moment API refused provisioner.api.key (401");
@@ -37,21 +32,7 @@ class RefusedKeyLogTest {
           assertThat(event.getThrowableProxy()).as(event.toString()).isNull();
           assertThat(event.getFormattedMessage()).doesNotContain(WorkerFixture.API_KEY);
         });
-      } finally {
-        root().detachAppender(log);
       }
     }
-  }
-
-  private static ListAppender<ILoggingEvent> capture() {
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-    appender.start();
-    root().addAppender(appender);
-    return appender;
-  }
-
-  private static Logger root() {
-    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 }

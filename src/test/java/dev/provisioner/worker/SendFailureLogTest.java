@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -29,8 +23,7 @@ class SendFailureLogTest {
       KafkaTemplate<byte[], byte[]> template = fixture.worker.getBean(KafkaTemplate.class);
       byte[] tooLarge = new byte[2 * 1024 * 1024];
       // Given the worker's log is captured
-      ListAppender<ILoggingEvent> log = capture();
-      try {
+      try (LogCapture log = LogCapture.start()) {
         // When 50 sends fail, each in its own transaction, with the same reason
         for (int i = 0; i < SENDS; i++) {
           assertThatThrownBy(() -> template.executeInTransaction(operations ->
@@ -38,27 +31,13 @@ class SendFailureLogTest {
         }
 
         // Then the log holds one warning naming the topic and the reason, without stack trace
-        assertThat(List.copyOf(log.list)).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+        assertThat(log.events()).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
             .singleElement().satisfies(event -> {
               assertThat(event.getFormattedMessage())
                   .startsWith("sending to " + fixture.replies + " failed: RecordTooLargeException: ");
               assertThat(event.getThrowableProxy()).isNull();
             });
-      } finally {
-        root().detachAppender(log);
       }
     }
-  }
-
-  private static ListAppender<ILoggingEvent> capture() {
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-    appender.start();
-    root().addAppender(appender);
-    return appender;
-  }
-
-  private static Logger root() {
-    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 }
