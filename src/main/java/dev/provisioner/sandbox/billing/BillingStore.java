@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** The sandbox's accounts and customers, in memory and thread-safe. */
+/**
+ * The sandbox's accounts and customers, in memory and thread-safe. Creates take one lock, so
+ * concurrent creates answer as if they came one after another, as a database's unique indexes
+ * would have them: a create refused for its customer never makes another create of the same
+ * reference look like a duplicate, and a reference answered as taken is already found.
+ */
 public final class BillingStore {
 
   private final Registry<Account> accounts = new Registry<>("bacc_");
   private final Registry<Customer> customers = new Registry<>("bcus_");
+  private final Object creating = new Object();
 
   /** What creating a resource came to. */
   sealed interface Result<T> {
@@ -27,34 +33,40 @@ public final class BillingStore {
   }
 
   Result<Customer> createCustomer(CustomerDraft draft, String field) {
-    String id = Ids.customer();
-    if (!customers.claim(draft.externalReference(), id)) {
-      return new Result.Duplicate<>(field, draft.externalReference());
+    synchronized (creating) {
+      return newCustomer(draft, field);
     }
-    Customer customer = Customer.from(id, draft);
-    customers.put(id, customer);
-    return new Result.Created<>(customer);
   }
 
   Result<Account> createAccount(AccountDraft draft) {
-    String id = Ids.account();
-    if (!accounts.claim(draft.externalReference(), id)) {
-      return new Result.Duplicate<>("external_reference", draft.externalReference());
+    synchronized (creating) {
+      if (accounts.taken(draft.externalReference())) {
+        return new Result.Duplicate<>("external_reference", draft.externalReference());
+      }
+      Result<Customer> customer = customerOf(draft.customer());
+      if (!(customer instanceof Result.Created<Customer> found)) {
+        return retype(customer);
+      }
+      Account account = new Account(Ids.account(), draft.externalReference(),
+          found.resource().id(), draft.name(), draft.currency(), draft.balance(),
+          draft.metadata());
+      accounts.add(account.id(), draft.externalReference(), account);
+      return new Result.Created<>(account);
     }
-    Result<Customer> customer = customerOf(draft.customer());
-    if (!(customer instanceof Result.Created<Customer> found)) {
-      accounts.release(draft.externalReference(), id);
-      return retype(customer);
+  }
+
+  private Result<Customer> newCustomer(CustomerDraft draft, String field) {
+    if (customers.taken(draft.externalReference())) {
+      return new Result.Duplicate<>(field, draft.externalReference());
     }
-    Account account = new Account(id, draft.externalReference(), found.resource().id(),
-        draft.name(), draft.currency(), draft.balance(), draft.metadata());
-    accounts.put(id, account);
-    return new Result.Created<>(account);
+    Customer customer = Customer.from(Ids.customer(), draft);
+    customers.add(customer.id(), draft.externalReference(), customer);
+    return new Result.Created<>(customer);
   }
 
   private Result<Customer> customerOf(CustomerRef reference) {
     if (reference instanceof CustomerRef.New created) {
-      return createCustomer(created.draft(), "customer.external_reference");
+      return newCustomer(created.draft(), "customer.external_reference");
     }
     String existing = ((CustomerRef.Existing) reference).reference();
     return customers.find(existing).<Result<Customer>>map(Result.Created::new)
@@ -101,7 +113,9 @@ public final class BillingStore {
   }
 
   public void clear() {
-    accounts.clear();
-    customers.clear();
+    synchronized (creating) {
+      accounts.clear();
+      customers.clear();
+    }
   }
 }

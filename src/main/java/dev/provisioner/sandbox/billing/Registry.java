@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thread-safe resources of one kind, found by id or by external reference; the external
- * reference is claimed atomically, so it stays unique under any concurrency.
+ * Thread-safe resources of one kind, found by id or by external reference. Keeping references
+ * unique is the caller's: {@link BillingStore} adds under its lock.
  */
 final class Registry<T> {
 
@@ -21,17 +21,14 @@ final class Registry<T> {
     this.idPrefix = idPrefix;
   }
 
-  /** Claims {@code reference} for {@code id}; false when another resource has it. */
-  boolean claim(String reference, String id) {
-    return idsByReference.putIfAbsent(reference, id) == null;
+  boolean taken(String reference) {
+    return idsByReference.containsKey(reference);
   }
 
-  void release(String reference, String id) {
-    idsByReference.remove(reference, id);
-  }
-
-  void put(String id, T resource) {
+  /** Adds {@code resource}, found by its id at once, and by {@code reference} right after. */
+  void add(String id, String reference, T resource) {
     byId.put(id, resource);
+    idsByReference.put(reference, id);
   }
 
   /** By id when it looks like one of ours, else (or when no such id) by external reference. */
