@@ -49,12 +49,7 @@ public final class Replayer {
   private final Set<TopicPartition> held = new HashSet<>();
   /** Records handed to the producer (or passed) whose progress waits for the acknowledgements. */
   private final List<Pending> pending = new ArrayList<>();
-  private long replayed;
-  private long parked;
-  private long skipped;
-  private long left;
-  private long refusedForGood;
-  private long alreadyHandled;
+  private final ReplayCounts counts = new ReplayCounts();
   private final Rejections rejections = new Rejections();
 
   public Replayer(DltSettings settings, ReplayOptions options, PrintWriter out, Clock clock) {
@@ -76,9 +71,7 @@ public final class Replayer {
    * unless this is a dry run.
    */
   public ReplaySummary run() {
-    @Nullable RateLimiter limiter = options.ratePerSecond() == 0 ? null : RateLimiter.of("dlt-replay",
-        RateLimiterConfig.custom().limitForPeriod(options.ratePerSecond())
-            .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofMinutes(10)).build());
+    @Nullable RateLimiter limiter = limiter(options.ratePerSecond());
     try (DeadLetterReader reader = new DeadLetterReader(settings, options.groupId());
         Republisher publisher = new Republisher(settings.kafka())) {
       if (!options.dryRun()) {
@@ -87,56 +80,48 @@ public final class Replayer {
       interruption.reporting();
       reader.forEach(letter -> !interruption.requested() && handle(letter, reader, publisher, limiter));
       settle(reader, publisher);
-      if (left > 0) {
-        out.println(left + " dead letters the filter left stay for a later run");
-      }
-      if (alreadyHandled > 0) {
-        out.println(alreadyHandled + " dead letters an earlier run replayed or parked after one its"
-            + " filter left were passed, not sent again");
-      }
-      rejections.describe(options.maxReplays()).ifPresent(out::println);
-      if (refusedForGood > 0) {
-        out.println("parked " + refusedForGood + " refused for good by their original topic on "
-            + Printable.of(options.parkingTopic()) + ", each with a " + Republisher.REFUSED
-            + " header saying why; once the cause is fixed, replay them with --dlt-topic="
-            + Printable.of(options.parkingTopic()));
-      }
-      ReplaySummary summary = new ReplaySummary(clock.instant(), settings.deadLetterTopic(),
-          options.filter(), options.dryRun(), options.force(), replayed, parked, skipped);
+      counts.notes(options.parkingTopic(), rejections.describe(options.maxReplays()))
+          .forEach(out::println);
+      ReplaySummary summary = counts.summary(clock.instant(), settings.deadLetterTopic(), options);
       audit(summary, publisher);
       return summary;
     }
   }
 
+  private static @Nullable RateLimiter limiter(int ratePerSecond) {
+    return ratePerSecond == 0 ? null : RateLimiter.of("dlt-replay", RateLimiterConfig.custom()
+        .limitForPeriod(ratePerSecond).limitRefreshPeriod(Duration.ofSeconds(1))
+        .timeoutDuration(Duration.ofMinutes(10)).build());
+  }
+
   /** Handles one record; false once the limit is reached, to stop reading. */
   private boolean handle(DeadLetter letter, DeadLetterReader reader, Republisher publisher,
       @Nullable RateLimiter limiter) {
-    if (options.limit() > 0 && replayed + parked >= options.limit()) {
+    if (options.limit() > 0 && counts.replayedOrParked() >= options.limit()) {
       return false;
     }
-    if (reader.handled(partitionOf(letter)).contains(letter.record().offset())) {
-      alreadyHandled++;
-      skipped++;
-      if (!held.contains(partitionOf(letter))) {
-        pending.add(new Pending(CompletableFuture.completedFuture(null), "", 0, letter, true));
-      }
-      return true;
-    }
     String target = letter.originalTopic();
-    boolean wanted = options.filter().matches(letter);
-    if (wanted && letter.valueOmitted() != null) {
-      out.println("skip " + describe(letter) + ": " + Printable.of(letter.valueOmitted()));
-    }
-    if (!wanted || target == null || letter.valueOmitted() != null) {
-      skipped++;
-      if (wanted) {
-        passed(letter);
-      } else {
-        left++;
-        held.add(partitionOf(letter));
+    if (reader.handled(partitionOf(letter)).contains(letter.record().offset())) {
+      counts.alreadyHandled();
+      passed(letter);
+    } else if (!options.filter().matches(letter)) {
+      counts.left();
+      held.add(partitionOf(letter));
+    } else if (target == null || letter.valueOmitted() != null) {
+      if (letter.valueOmitted() != null) {
+        out.println("skip " + describe(letter) + ": " + Printable.of(letter.valueOmitted()));
       }
-      return true;
+      counts.unreplayable();
+      passed(letter);
+    } else {
+      send(letter, target, reader, publisher, limiter);
     }
+    return true;
+  }
+
+  /** Hands a record to its original topic, or to the parking topic past its replays. */
+  private void send(DeadLetter letter, String target, DeadLetterReader reader,
+      Republisher publisher, @Nullable RateLimiter limiter) {
     int count = letter.replayCount() + 1;
     boolean park = count > options.maxReplays();
     String topic = park ? options.parkingTopic() : target;
@@ -152,16 +137,16 @@ public final class Replayer {
         settle(reader, publisher);
       }
     }
-    if (park) {
-      parked++;
-    } else {
-      replayed++;
+    counts.sent(park);
+    if (!park) {
       rejections.replaying(letter);
     }
-    return true;
   }
 
-  /** A record no run can replay: progress passes it once the sends before it are acknowledged. */
+  /**
+   * A record no run can replay, or one an earlier run handled: progress passes it once the sends
+   * before it are acknowledged, or, past a record the filter left, notes it as handled.
+   */
   private void passed(DeadLetter letter) {
     pending.add(new Pending(CompletableFuture.completedFuture(null), "", 0, letter,
         !held.contains(partitionOf(letter))));
@@ -212,9 +197,7 @@ public final class Replayer {
     out.println("park " + describe(step.letter()) + " -> " + Printable.of(options.parkingTopic())
         + " (replay-count " + step.replayCount() + "): " + Printable.of(step.topic())
         + " refused it for good: " + Printable.of(reason));
-    replayed--;
-    parked++;
-    refusedForGood++;
+    counts.refusedForGood();
     rejections.parkedInstead(step.letter());
   }
 
