@@ -89,7 +89,8 @@ final class VertxExchange {
    * Reads the body up to {@link #MAX_RESPONSE_BYTES}: every call in flight holds its body until
    * it ends, so a broken API or proxy sending large bodies to each of them would otherwise fill the
    * heap (at 1 MiB, 256 calls held 535 MiB). A body over it, or announced over it by its {@code
-   * Content-Length}, ends the call as a connection error, and its connection is closed. The buffer
+   * Content-Length}, ends the call as an unreadable response (the account may exist), and its
+   * connection is closed. The buffer
    * is sized from {@code Content-Length} when given, so it does not grow by doubling.
    */
   private void read(HttpClientResponse answer, Vertx vertx) {
@@ -132,8 +133,7 @@ final class VertxExchange {
   }
 
   private void tooLarge(HttpClientResponse answer, Vertx vertx) {
-    finish(outcomes.fromFailure(call, new IOException("response body over " + MAX_RESPONSE_BYTES
-        + " bytes (status " + answer.statusCode() + ")")), vertx);
+    finish(outcomes.fromFailure(call, new OversizedResponseException(answer.statusCode())), vertx);
     answer.request().reset();
   }
 
