@@ -170,6 +170,37 @@ class HostileApiTest {
     }
   }
 
+  @Test
+  void aRequestGivenAConnectionTheServerHadAlreadyClosedIsReportedNotSent() throws Exception {
+    // Given a server that closes each connection right after its answer, without "Connection: close"
+    HostileServer.Script closing = (head, out, socket) -> {
+      respond("HTTP/1.1 201 Created", "", ACCOUNT).answer(head, out, socket);
+      return false;
+    };
+    try (var server = new HostileServer(closing); var api = client(server, Duration.ofSeconds(5))) {
+      // When 40 calls are each followed at once, on the client's event loop, by another, which
+      // Vert.x's pool may give a connection just answered on, before it has seen the server close it
+      List<CompletableFuture<ApiOutcome>> pairs = new ArrayList<>();
+      for (int pair = 0; pair < 40; pair++) {
+        String key = "msg-" + pair;
+        pairs.add(api.create(mapper.readTree("{\"external_reference\":\"ref-1\"}"), key)
+            .thenCompose(first -> api.create(mapper.readTree("{\"external_reference\":\"ref-1\"}"), key)));
+      }
+      List<ApiOutcome> seconds = new ArrayList<>();
+      for (CompletableFuture<ApiOutcome> second : pairs) {
+        assertThat(second).succeedsWithin(Duration.ofSeconds(15));
+        seconds.add(second.join());
+      }
+      // Then a request whose write the closed connection refused says it was not sent (before: a
+      // connection error like any other, which may have reached the API)
+      List<Transient> notSent = seconds.stream().filter(outcome -> outcome instanceof Transient failure
+          && failure.notSent()).map(Transient.class::cast).toList();
+      assertThat(notSent).isNotEmpty().allSatisfy(failure -> assertThat(failure.problem().detail())
+          .isEqualTo("POST /billing/accounts failed: RequestNotSentException: the request was not sent: its "
+              + "pooled connection was already closed"));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"Content-Length: 15\r\nContent-Length: 100", "Content-Length: abc",
       "Content-Length: 5\r\nTransfer-Encoding: chunked", "X-Nul: a\u0000b\r\nContent-Length: 15",
