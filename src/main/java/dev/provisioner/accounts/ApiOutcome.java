@@ -83,6 +83,15 @@ public sealed interface ApiOutcome {
     public boolean retryable() {
       return true;
     }
+
+    /**
+     * True when the request was never written whole: the pooled connection it was given had
+     * already been closed by the server, so the API cannot have acted on it. False whenever the
+     * request may have reached the API. Either way a retry goes under the same idempotency key.
+     */
+    public boolean notSent() {
+      return cause instanceof RequestNotSentException;
+    }
   }
 
   /** What a 409 is about, from the problem type's fragment. */

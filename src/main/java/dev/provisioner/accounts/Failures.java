@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * come in time) apart from connection errors (refused, reset, closed mid-response, connect timed
  * out; Vert.x's {@link VertxException}s, e.g. {@code HttpClosedException}, {@code
  * StreamResetException}, are connection errors too), and both apart from a response that is not
- * valid HTTP (an unreadable response: the account may exist). Anything else is a bug in the
+ * valid HTTP or whose body is over the client's limit (an unreadable response: the account may
+ * exist). Anything else is a bug in the
  * client; it is still a {@link Transient} so no command is lost, and it is logged.
  *
  * <p>The cause kept in the outcome is the original exception unless some message in its chain
@@ -40,6 +41,8 @@ final class Failures {
     Problem problem;
     if (isTimeout(original)) {
       problem = ClientProblems.timeout(detail);
+    } else if (original instanceof OversizedResponseException) {
+      problem = ClientProblems.unreadableResponse(call + " failed: " + original.getMessage());
     } else if (isInvalidHttp(original)) {
       problem = ClientProblems.unreadableResponse(call + " failed: the response is not valid HTTP: "
           + describe(cause));

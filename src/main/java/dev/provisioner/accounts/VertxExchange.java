@@ -1,5 +1,6 @@
 package dev.provisioner.accounts;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -8,6 +9,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * connection only comes after the deadline, so no connection stays held by an abandoned call.
  * Whichever of the answer, the failure or the deadline comes first completes the outcome; the
  * others are ignored. Callbacks run on a Vert.x event loop. A call that finds the client closed
- * before it has a connection ends as a connection error, as one whose connection is closed.
+ * before it has a connection ends as a connection error, as one whose connection is closed; one
+ * whose request could not be written at all, its connection already closed, says so ({@link
+ * ApiOutcome.Transient#notSent()}).
  */
 final class VertxExchange {
 
@@ -75,10 +79,11 @@ final class VertxExchange {
       obtained.reset(); // the deadline passed while waiting for the connection
       return;
     }
-    var response = body == null ? obtained.send() : obtained.send(body);
-    response.onComplete((answer, failure) -> {
+    Future<Void> written = body == null ? obtained.end() : obtained.end(body);
+    obtained.response().onComplete((answer, failure) -> {
       if (failure != null) {
-        finish(outcomes.fromFailure(call, failure), vertx);
+        finish(outcomes.fromFailure(call, notSent(written) ? new RequestNotSentException(written.cause())
+            : failure), vertx);
       } else {
         read(answer, vertx);
       }
@@ -86,10 +91,22 @@ final class VertxExchange {
   }
 
   /**
+   * Whether writing the request failed because its channel was closed: the pool handed out a
+   * connection the server had closed right after its last answer (without {@code Connection:
+   * close}) before Vert.x had processed the close, so the request, or at least its end, never
+   * left the client and the API cannot have acted on it. Any other write failure, or one not yet
+   * known when the response fails, counts as sent: the request may have reached the API.
+   */
+  private static boolean notSent(Future<Void> written) {
+    return written.failed() && written.cause() instanceof ClosedChannelException;
+  }
+
+  /**
    * Reads the body up to {@link #MAX_RESPONSE_BYTES}: every call in flight holds its body until
    * it ends, so a broken API or proxy sending large bodies to each of them would otherwise fill the
    * heap (at 1 MiB, 256 calls held 535 MiB). A body over it, or announced over it by its {@code
-   * Content-Length}, ends the call as a connection error, and its connection is closed. The buffer
+   * Content-Length}, ends the call as an unreadable response (the account may exist), and its
+   * connection is closed. The buffer
    * is sized from {@code Content-Length} when given, so it does not grow by doubling.
    */
   private void read(HttpClientResponse answer, Vertx vertx) {
@@ -132,8 +149,7 @@ final class VertxExchange {
   }
 
   private void tooLarge(HttpClientResponse answer, Vertx vertx) {
-    finish(outcomes.fromFailure(call, new IOException("response body over " + MAX_RESPONSE_BYTES
-        + " bytes (status " + answer.statusCode() + ")")), vertx);
+    finish(outcomes.fromFailure(call, new OversizedResponseException(answer.statusCode())), vertx);
     answer.request().reset();
   }
 

@@ -114,6 +114,10 @@ final class ApiGuard {
 
   private void record(@Nullable ApiOutcome outcome, long start) {
     long elapsed = System.nanoTime() - start;
+    if (outcome instanceof ApiOutcome.Transient t && t.notSent()) {
+      breaker.releasePermission(); // nothing reached the API: neither a fault of it nor an answer
+      return;
+    }
     if (outcome instanceof ApiOutcome.Transient t && t.replayed()) {
       // The API answered from its idempotency store: the echo of a failure the breaker counted
       // when it happened, not a fault now, and its Retry-After is that first answer's. Counted as

@@ -14,6 +14,7 @@ final class Attempts {
   private final AccountCommand command;
   private final Instant deadline;
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger unsent = new AtomicInteger();
   private volatile int generation;
 
   Attempts(AccountCommand command, Instant deadline) {
@@ -35,6 +36,11 @@ final class Attempts {
 
   int calls() {
     return calls.get();
+  }
+
+  /** Counts a call whose request was never sent; returns how many there were, this one included. */
+  int countUnsent() {
+    return unsent.incrementAndGet();
   }
 
   String idempotencyKey() {

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * (or after a failure no outcome covers).
  *
  * <p>Each step calls the API through the {@link ApiGuard}; {@link Step} says whether the command
- * is done or should try again, and resilience4j's {@link Retry} spaces the tries. Two kinds of
- * try do not spend the budget: one that failed while the breaker was not closed (an outage) or
- * with 429 (throttling), and
- * the next-generation try after the API replayed a stored failure (the echo of a try already
- * counted).
+ * is done or should try again, and resilience4j's {@link Retry} spaces the tries. Some tries do
+ * not spend the budget: one that failed while the breaker was not closed (an outage) or
+ * with 429 (throttling), one whose request was never sent (its pooled connection was already
+ * closed), and the next-generation try after the API replayed a stored failure (the echo of a
+ * try already counted).
  */
 final class CommandHandler {
 
@@ -134,19 +134,25 @@ final class CommandHandler {
     if (failure.replayed()) {
       return reconciler.afterReplayedFailure(attempts, key, failure, () -> step(attempts));
     }
+    if (failure.notSent() && attempts.countUnsent() <= retry.getRetryConfig().getMaxAttempts()) {
+      return afterPause(attempts, Duration.ZERO);
+    }
     return guard.breakerClosed() && failure.problem().status() != 429
-        ? tryAgain(failure) : afterOutage(attempts);
+        ? tryAgain(failure) : afterPause(attempts, OUTAGE_PAUSE);
   }
 
   /**
    * A backend fault while the breaker is open or probing is the API's outage, and a 429 is the
    * API's throttling, not this command's fault: the command tries again without spending its
    * budget, waiting at the guard (breaker, {@code Retry-After}) meanwhile. The batch's
-   * {@code max-batch-wait} still bounds the wait.
+   * {@code max-batch-wait} still bounds the wait. So does a request that was never sent (its
+   * pooled connection was already closed), at once and under the same key: the API cannot have
+   * acted on it. A command has up to {@code max-attempts} such tries free, so a connection that keeps
+   * closing cannot hold it for ever.
    */
-  private CompletableFuture<Step> afterOutage(Attempts attempts) {
+  private CompletableFuture<Step> afterPause(Attempts attempts, Duration pause) {
     return CompletableFuture.supplyAsync(() -> attempts,
-            CompletableFuture.delayedExecutor(OUTAGE_PAUSE.toMillis(), TimeUnit.MILLISECONDS))
+            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS))
         .thenCompose(this::step);
   }
 

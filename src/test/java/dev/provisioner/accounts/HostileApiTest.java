@@ -66,8 +66,9 @@ class HostileApiTest {
     // When
     ApiOutcome outcome = createAt(endless, Duration.ofSeconds(10));
     // Then
-    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
-        failure.problem().detail()).contains("response body over 262144 bytes (status 502)"));
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(failure.problem())
+        .isEqualTo(new Problem(ClientProblems.TYPE_BASE + "unreadable-response", "Unreadable response", 502,
+            "POST /billing/accounts failed: response body over 262144 bytes (status 502)", null)));
   }
 
   @Test
@@ -166,6 +167,37 @@ class HostileApiTest {
       }
       assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOfSatisfying(
           Transient.class, failure -> assertThat(failure.problem().detail()).contains("interim response 102")));
+    }
+  }
+
+  @Test
+  void aRequestGivenAConnectionTheServerHadAlreadyClosedIsReportedNotSent() throws Exception {
+    // Given a server that closes each connection right after its answer, without "Connection: close"
+    HostileServer.Script closing = (head, out, socket) -> {
+      respond("HTTP/1.1 201 Created", "", ACCOUNT).answer(head, out, socket);
+      return false;
+    };
+    try (var server = new HostileServer(closing); var api = client(server, Duration.ofSeconds(5))) {
+      // When 40 calls are each followed at once, on the client's event loop, by another, which
+      // Vert.x's pool may give a connection just answered on, before it has seen the server close it
+      List<CompletableFuture<ApiOutcome>> pairs = new ArrayList<>();
+      for (int pair = 0; pair < 40; pair++) {
+        String key = "msg-" + pair;
+        pairs.add(api.create(mapper.readTree("{\"external_reference\":\"ref-1\"}"), key)
+            .thenCompose(first -> api.create(mapper.readTree("{\"external_reference\":\"ref-1\"}"), key)));
+      }
+      List<ApiOutcome> seconds = new ArrayList<>();
+      for (CompletableFuture<ApiOutcome> second : pairs) {
+        assertThat(second).succeedsWithin(Duration.ofSeconds(15));
+        seconds.add(second.join());
+      }
+      // Then a request whose write the closed connection refused says it was not sent (before: a
+      // connection error like any other, which may have reached the API)
+      List<Transient> notSent = seconds.stream().filter(outcome -> outcome instanceof Transient failure
+          && failure.notSent()).map(Transient.class::cast).toList();
+      assertThat(notSent).isNotEmpty().allSatisfy(failure -> assertThat(failure.problem().detail())
+          .isEqualTo("POST /billing/accounts failed: RequestNotSentException: the request was not sent: its "
+              + "pooled connection was already closed"));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.provisioner.accounts.AccountsApi;
 import dev.provisioner.accounts.ApiOutcome;
 import dev.provisioner.accounts.Problem;
+import dev.provisioner.accounts.RequestNotSentException;
 import dev.provisioner.command.AccountCommand;
 import dev.provisioner.command.IdempotencyKeys;
 import dev.provisioner.command.Reply;
@@ -151,6 +152,41 @@ class CommandHandlerTest {
       assertThat(dead.reply().status()).isEqualTo(ReplyStatus.FAILED);
       assertThat(dead.reply().error().detail()).contains("answered with account bacc_9 of external_reference ACC-9");
     });
+  }
+
+  @Test
+  void aTryWhoseRequestWasNeverSentIsNotChargedToTheBudget() {
+    // Given every one of the command's charged tries given a pooled connection the server had
+    // already closed, then the create answered
+    ApiOutcome[] answers = new ApiOutcome[RESILIENCE.maxAttempts() + 1];
+    java.util.Arrays.fill(answers, new ApiOutcome.Transient(Problem.of("connection-error", "Connection error", 503,
+        "not sent"), null, false, new RequestNotSentException(new java.nio.channels.ClosedChannelException())));
+    answers[RESILIENCE.maxAttempts()] = new ApiOutcome.Created(account("bacc_1", "ACC-1"), false);
+    ScriptedApi api = new ScriptedApi(answers);
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then created under the one key (before: failed and dead-lettered after max-attempts)
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.Answered.class, answered -> {
+      assertThat(answered.reply().status()).isEqualTo(ReplyStatus.CREATED);
+      assertThat(answered.reply().attempts()).isEqualTo(RESILIENCE.maxAttempts() + 1);
+    });
+    assertThat(api.keys).containsOnly(IdempotencyKeys.forCreate(COMMAND.messageId(), 0));
+  }
+
+  @Test
+  void triesNeverSentAreFreeOnlyUpToTheBudgetSoAConnectionThatKeepsClosingEndsTheCommand() {
+    // Given a create whose request is never sent, however often it is tried
+    ScriptedApi api = new ScriptedApi(new ApiOutcome.Transient(Problem.of("connection-error", "Connection error",
+        503, "not sent"), null, false, new RequestNotSentException(new java.nio.channels.ClosedChannelException())));
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then failed after max-attempts free tries and max-attempts charged ones
+    assertThat(outcome).isInstanceOf(Outcome.DeadLettered.class);
+    assertThat(api.keys).hasSize(2 * RESILIENCE.maxAttempts());
   }
 
   private static JsonNode account(String id, String externalReference) {

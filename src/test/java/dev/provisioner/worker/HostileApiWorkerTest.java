@@ -38,21 +38,31 @@ class HostileApiWorkerTest {
         ? respond("HTTP/1.1 201 Created", "Content-Type: application/json\r\n", "{\"status\":\"ok\"}")
             .answer(head, out, socket)
         : respond("HTTP/1.1 404 Not Found", "", "").answer(head, out, socket);
-    try (var api = new HostileServer(okWithoutAccount);
-        var fixture = new WorkerFixture(List.of(), base -> api.baseUrl().toString(), FEW_ATTEMPTS)) {
-      // When
-      fixture.send("ok-1", WorkerFixture.command("ok-1", "ref-ok-1"));
 
-      // Then the command stays replayable instead of being answered created without an account
-      JsonNode reply = fixture.awaitReply("ok-1");
-      assertThat(reply.path("status").asString()).as("reply " + reply).isEqualTo("failed");
-      assertThat(reply.path("error").path("detail").asString()).as("reply " + reply)
-          .contains("answered 201 but its JSON has no account id");
-      List<ConsumerRecord<byte[], byte[]>> dead = fixture.awaitDeadLetters(
-          record -> "ok-1".equals(WorkerFixture.header(record, "message-id")), 1);
-      assertThat(WorkerFixture.header(dead.get(0), "kafka_dlt-exception-message"))
-          .startsWith("gave up after 2 API calls: 502 Unreadable response");
-    }
+    // When
+    Failed failed = runAgainst(okWithoutAccount, "ok-1");
+
+    // Then the command stays replayable instead of being answered created without an account
+    assertThat(failed.reply().path("error").path("detail").asString()).as("reply " + failed.reply())
+        .contains("answered 201 but its JSON has no account id");
+    assertThat(failed.deadLetterReason()).startsWith("gave up after 2 API calls: 502 Unreadable response");
+  }
+
+  @Test
+  void aBodyOverTheLimitIsFailedAsAnUnreadableResponseAndDeadLettered() throws Exception {
+    // Given an API answering every create 201 with a 300 KB account
+    HostileServer.Script large = respond("HTTP/1.1 201 Created", "Content-Type: application/json\r\n",
+        "{\"id\":\"bacc_1\",\"pad\":\"" + "a".repeat(300_000) + "\"}");
+
+    // When
+    Failed failed = runAgainst(large, "big-1");
+
+    // Then the reply and the dead letter say the answer could not be read, not that the
+    // connection failed (before: 503 Connection error)
+    assertThat(failed.reply().path("error").path("type").asString()).as("reply " + failed.reply())
+        .isEqualTo("urn:account-provisioner:problem#unreadable-response");
+    assertThat(failed.deadLetterReason()).isEqualTo("gave up after 2 API calls: 502 Unreadable response: "
+        + "POST /billing/accounts failed: response body over 262144 bytes (status 201)");
   }
 
   @Test
@@ -121,6 +131,23 @@ class HostileApiWorkerTest {
       assertThat(fixture.allDeadLetters()).isEmpty();
       LoggerFactory.getLogger(HostileApiWorkerTest.class).info(
           "FIGURES closing API: 200 commands, {} API calls, {} connections", calls, api.connections());
+    }
+  }
+
+  /** A failed command's reply and its dead letter's reason. */
+  private record Failed(JsonNode reply, String deadLetterReason) {
+  }
+
+  /** Runs one command, with {@link #FEW_ATTEMPTS}, against the script; it must end failed. */
+  private static Failed runAgainst(HostileServer.Script script, String messageId) throws Exception {
+    try (var api = new HostileServer(script);
+        var fixture = new WorkerFixture(List.of(), base -> api.baseUrl().toString(), FEW_ATTEMPTS)) {
+      fixture.send(messageId, WorkerFixture.command(messageId, "ref-" + messageId));
+      JsonNode reply = fixture.awaitReply(messageId);
+      assertThat(reply.path("status").asString()).as("reply " + reply).isEqualTo("failed");
+      List<ConsumerRecord<byte[], byte[]>> dead = fixture.awaitDeadLetters(
+          record -> messageId.equals(WorkerFixture.header(record, "message-id")), 1);
+      return new Failed(reply, WorkerFixture.header(dead.get(0), "kafka_dlt-exception-message"));
     }
   }
 
