@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rejected, failed (outage, given up), refused (401) and bad-setting paths (the key refused, or a
  * refused base URL holding it as user info), and then all of its output, its replies and its dead
  * letters (values and headers), and every actuator endpoint ({@code env} and {@code configprops}
- * exposed too), are searched for each key. The worker logs in ECS JSON, as in
+ * exposed too, showing values), are searched for each key. The worker logs in ECS JSON, as in
  * {@code docker-compose.yml}.
  */
 class SecretLeakIT {
@@ -57,7 +57,7 @@ class SecretLeakIT {
         send(good, "m-failed", command("m-failed"));
         awaitCount(good.replies, 3, worker);
         admin(sandbox, "DELETE", "");
-        // and every actuator endpoint is read, all of them exposed
+        // and every actuator endpoint is read, all of them exposed, env and configprops showing values
         output.add(actuatorEndpoints(worker));
         structuredLog = worker.stdout();
         output.add(worker.stdout() + worker.stderr());
@@ -87,7 +87,7 @@ class SecretLeakIT {
     // When all its output, replies and dead letters are searched
     // Then every path happened, and no key appears anywhere
     String all = String.join("\n", output);
-    assertThat(all).contains("\"value\":\"******\"", "\"configprops\"", "\"threads\"",
+    assertThat(all).contains("\"value\":\"******\"", "\"value\":\"50ms\"", "\"configprops\"", "\"threads\"",
         "provisioner_commands_total", "\"status\":\"created\"", "\"status\":\"rejected\"", "\"status\":\"failed\"",
         "consumption stopped", "provisioner.api.allow-live-key", "public key",
         "but was 'https://****@api_moment.io'", "but was 'https://****@[::1'");
@@ -116,12 +116,13 @@ class SecretLeakIT {
     }
   }
 
-  /** Each endpoint the actuator lists but a templated one, and the key's own entry in env. */
+  /** Each endpoint the actuator lists but a templated one, and two settings' entries in env. */
   private static String actuatorEndpoints(JarProcess worker) throws Exception {
     String port = worker.awaitOutput("health on port (\\d+)", Duration.ofSeconds(5)).group(1);
     String index = get("http://localhost:" + port + "/actuator");
-    List<String> bodies = new ArrayList<>(List.of(index, get("http://localhost:" + port
-        + "/actuator/env/provisioner.api.key")));
+    List<String> bodies = new ArrayList<>(List.of(index,
+        get("http://localhost:" + port + "/actuator/env/provisioner.api.key"),
+        get("http://localhost:" + port + "/actuator/env/provisioner.resilience.initial-backoff")));
     Matcher link = Pattern.compile("\"href\":\"([^\"]+)\",\"templated\":false").matcher(index);
     while (link.find()) {
       bodies.add(get(link.group(1)));
@@ -150,6 +151,8 @@ class SecretLeakIT {
         "--provisioner.resilience.initial-backoff=50ms",
         "--logging.level.dev.provisioner=DEBUG",
         "--management.endpoints.web.exposure.include=*",
+        "--management.endpoint.env.show-values=always",
+        "--management.endpoint.configprops.show-values=always",
         "--logging.structured.format.console=ecs");
   }
 
