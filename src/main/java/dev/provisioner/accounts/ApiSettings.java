@@ -1,6 +1,7 @@
 package dev.provisioner.accounts;
 
 import dev.provisioner.runtime.DurationSettings;
+import dev.provisioner.runtime.UrlText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * How to reach Moment's API: base URL, secret key and timeouts, bound from {@code provisioner.api.*}.
  *
  * <p>Validated when built: a bad value fails with a message naming the setting. The key never
- * appears in a message or in {@link #toString()}, which masks it ({@code sk_test_****}).
+ * appears in a message or in {@link #toString()}, which masks it ({@code sk_test_****}), nor does
+ * a base URL's user info, which may hold it ({@code https://****@host}).
  *
  * @param baseUrl absolute {@code http} or {@code https} URL, e.g. {@code https://api.momentco.io};
  *     a path prefix is kept ({@code http://host/api} calls {@code http://host/api/billing/accounts})
@@ -66,7 +68,7 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
     boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
     if (!url.isAbsolute() || !web || url.getHost() == null) {
       throw new IllegalArgumentException("provisioner.api.base-url must be an absolute http or "
-          + "https URL, but was '" + url + "'");
+          + "https URL, but was '" + UrlText.withoutUserInfo(url.toString()) + "'");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
       throw new IllegalArgumentException("provisioner.api.base-url must have no user info, query "

@@ -3,6 +3,7 @@ package dev.provisioner.cli;
 import dev.provisioner.runtime.Causes;
 import dev.provisioner.runtime.SettingNamedAsGiven;
 import dev.provisioner.runtime.SettingOrigins;
+import dev.provisioner.runtime.UrlText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -96,7 +97,8 @@ final class ErrorLines {
       String should = given + " must be " + allowed(type, failure.getTarget(), property.getValue());
       boolean secret = SECRET.matcher(name.toLowerCase(Locale.ROOT)).find()
           && type != boolean.class && type != Boolean.class;
-      return secret ? should + " (the value is not shown)" : should + ", but was '" + property.getValue() + "'";
+      return secret ? should + " (the value is not shown)"
+          : should + ", but was '" + shown(type, property.getValue()) + "'";
     }
     // A record shared with a JSON API names its field as JSON does ("latency_ms must be 0 or
     // more" under "sandbox.faults"): the setting is that field under the record's prefix.
@@ -126,6 +128,12 @@ final class ErrorLines {
       return value != null && INTEGER.matcher(value.toString().trim()).matches() ? wholeNumber : "a whole number";
     }
     return ALLOWED.getOrDefault(type, "a valid " + type.getSimpleName());
+  }
+
+  /** A URL's user info may hold a password or the API key: it is masked. */
+  private static String shown(@Nullable Class<?> type, @Nullable Object value) {
+    String text = String.valueOf(value);
+    return type == URI.class ? UrlText.withoutUserInfo(text) : text;
   }
 
   private static String listening(ChannelBindException failure) {

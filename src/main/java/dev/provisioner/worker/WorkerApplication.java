@@ -20,7 +20,7 @@ import org.springframework.context.support.GenericApplicationContext;
 @EnableAutoConfiguration
 @EnableConfigurationProperties({WorkerSettings.class, ListenerSettings.class,
     ListenerSettings.Consumer.class})
-@Import({WorkerConfiguration.class, LogConfiguration.class})
+@Import({WorkerConfiguration.class, LogConfiguration.class, ActuatorSecrets.class})
 public class WorkerApplication {
 
   public static ConfigurableApplicationContext start(List<String> args) {

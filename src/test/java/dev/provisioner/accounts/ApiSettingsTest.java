@@ -2,6 +2,7 @@ package dev.provisioner.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +37,22 @@ class ApiSettingsTest {
   void refusesABaseUrlThatIsNotAnAbsoluteWebUrl(String url, String setting) {
     assertThatThrownBy(() -> new ApiSettings(URI.create(url), KEY, SECOND, SECOND))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(setting);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"https://" + KEY + "@api_moment.io, https://****@api_moment.io",
+      "https://user:" + KEY + "@api_moment.io:443/v1, https://****@api_moment.io:443/v1",
+      "https:user:" + KEY + "@api.momentco.io, https:****@api.momentco.io",
+      KEY + "@api.momentco.io, ****@api.momentco.io"})
+  void aBaseUrlItRefusesIsShownWithoutItsUserInfoWhichMayHoldTheKey(String url, String shown) {
+    // Given the key in the user info of a URL without a host Java can read (an underscore in it)
+    // or without a scheme
+    // When
+    Throwable failure = catchThrowable(() -> new ApiSettings(URI.create(url), KEY, SECOND, SECOND));
+
+    // Then
+    assertThat(failure).hasMessage("provisioner.api.base-url must be an absolute http or https URL, "
+        + "but was '" + shown + "'");
   }
 
   @Test

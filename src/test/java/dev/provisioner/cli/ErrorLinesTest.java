@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.provisioner.sandbox.gateway.FaultSettings;
 import dev.provisioner.worker.WorkerSettings;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,6 +62,19 @@ class ErrorLinesTest {
 
     // Then
     assertThat(line).isEqualTo("spring.kafka.ssl.key-password must be a whole number (the value is not shown)");
+  }
+
+  @Test
+  void aUrlThatDoesNotConvertIsShownWithoutItsUserInfoWhichMayHoldTheKey() {
+    // Given the API key as the password of a URL Java cannot parse
+    Throwable failure = bindFailure("provisioner.api.base-url",
+        "https://user:sk_test_4eC39HqLyjWDarjtT1zdp7dc@[::1", Bindable.of(URI.class));
+
+    // When
+    String line = ErrorLines.describe(failure);
+
+    // Then
+    assertThat(line).isEqualTo("provisioner.api.base-url must be a URL, but was 'https://****@[::1'");
   }
 
   @ParameterizedTest(name = "{0}")

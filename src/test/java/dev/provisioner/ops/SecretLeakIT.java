@@ -15,15 +15,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API key never leaves the worker: the packaged worker runs with known keys through created,
- * rejected, failed (outage, given up), refused (401) and bad-setting paths, and then all of its
- * output, its replies and its dead letters (values and headers) are searched for each key. The
- * worker logs in ECS JSON, as in {@code docker-compose.yml}.
+ * rejected, failed (outage, given up), refused (401) and bad-setting paths (the key refused, or a
+ * refused base URL holding it as user info), and then all of its output, its replies and its dead
+ * letters (values and headers), and every actuator endpoint ({@code env} and {@code configprops}
+ * exposed too, showing values), are searched for each key. The worker logs in ECS JSON, as in
+ * {@code docker-compose.yml}.
  */
 class SecretLeakIT {
 
@@ -31,6 +35,7 @@ class SecretLeakIT {
   private static final String WRONG_KEY = "sk_test_wrongLeakKey7Hd2Mp9Xc";
   private static final String LIVE_KEY = "sk_live_leakCheckLive4Gy6Vb1";
   private static final String PUBLIC_KEY = "pk_test_leakCheckPublic8Ja3";
+  private static final String NO_API = "http://localhost:9";
 
   @TempDir
   private static Path logs;
@@ -52,6 +57,8 @@ class SecretLeakIT {
         send(good, "m-failed", command("m-failed"));
         awaitCount(good.replies, 3, worker);
         admin(sandbox, "DELETE", "");
+        // and every actuator endpoint is read, all of them exposed, env and configprops showing values
+        output.add(actuatorEndpoints(worker));
         structuredLog = worker.stdout();
         output.add(worker.stdout() + worker.stderr());
       }
@@ -66,9 +73,12 @@ class SecretLeakIT {
       output.add(TopicDump.text(TestKafka.bootstrapServers(), refused.deadLetters));
       output.add(TopicDump.text(TestKafka.bootstrapServers(), refused.replies));
     }
-    // and the worker is started with keys its settings refuse
-    output.add(badStart("--provisioner.api.key=" + LIVE_KEY));
-    output.add(badStart("--provisioner.api.key=" + PUBLIC_KEY));
+    // and the worker is started with keys its settings refuse, and with the key in the user info
+    // of a base URL it refuses: one whose host Java cannot read, one Java cannot parse
+    output.add(badStart(NO_API, LIVE_KEY));
+    output.add(badStart(NO_API, PUBLIC_KEY));
+    output.add(badStart("https://" + KEY + "@api_moment.io", KEY));
+    output.add(badStart("https://user:" + KEY + "@[::1", KEY));
   }
 
   @Test
@@ -77,8 +87,10 @@ class SecretLeakIT {
     // When all its output, replies and dead letters are searched
     // Then every path happened, and no key appears anywhere
     String all = String.join("\n", output);
-    assertThat(all).contains("\"status\":\"created\"", "\"status\":\"rejected\"", "\"status\":\"failed\"",
-        "consumption stopped", "provisioner.api.allow-live-key", "public key");
+    assertThat(all).contains("\"value\":\"******\"", "\"value\":\"50ms\"", "\"configprops\"", "\"threads\"",
+        "provisioner_commands_total", "\"status\":\"created\"", "\"status\":\"rejected\"", "\"status\":\"failed\"",
+        "consumption stopped", "provisioner.api.allow-live-key", "public key",
+        "but was 'https://****@api_moment.io'", "but was 'https://****@[::1'");
     assertThat(all).doesNotContain(KEY, WRONG_KEY, LIVE_KEY, PUBLIC_KEY);
   }
 
@@ -95,13 +107,34 @@ class SecretLeakIT {
         .doesNotContain("Leak Check", "external_reference"));
   }
 
-  private static String badStart(String keySetting) {
+  private static String badStart(String baseUrl, String key) {
     try (JarProcess bad = JarProcess.start(logs, "worker", "--server.port=0",
         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-        "--provisioner.api.base-url=http://localhost:9", keySetting)) {
+        "--provisioner.api.base-url=" + baseUrl, "--provisioner.api.key=" + key)) {
       assertThat(bad.waitFor(Duration.ofSeconds(60))).as(bad.toString()).isEqualTo(2);
       return bad.stdout() + bad.stderr();
     }
+  }
+
+  /** Each endpoint the actuator lists but a templated one, and two settings' entries in env. */
+  private static String actuatorEndpoints(JarProcess worker) throws Exception {
+    String port = worker.awaitOutput("health on port (\\d+)", Duration.ofSeconds(5)).group(1);
+    String index = get("http://localhost:" + port + "/actuator");
+    List<String> bodies = new ArrayList<>(List.of(index,
+        get("http://localhost:" + port + "/actuator/env/provisioner.api.key"),
+        get("http://localhost:" + port + "/actuator/env/provisioner.resilience.initial-backoff")));
+    Matcher link = Pattern.compile("\"href\":\"([^\"]+)\",\"templated\":false").matcher(index);
+    while (link.find()) {
+      bodies.add(get(link.group(1)));
+    }
+    return String.join("\n", bodies);
+  }
+
+  private static String get(String url) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static JarProcess worker(Sandbox sandbox, Topics topics, String key) {
@@ -117,6 +150,9 @@ class SecretLeakIT {
         "--provisioner.resilience.max-attempts=2",
         "--provisioner.resilience.initial-backoff=50ms",
         "--logging.level.dev.provisioner=DEBUG",
+        "--management.endpoints.web.exposure.include=*",
+        "--management.endpoint.env.show-values=always",
+        "--management.endpoint.configprops.show-values=always",
         "--logging.structured.format.console=ecs");
   }
 
