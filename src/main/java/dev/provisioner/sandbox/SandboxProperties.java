@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataUnit;
 
 /**
  * The sandbox's settings ({@code sandbox.*}), validated at start: a bad value fails naming the
- * setting and the value.
+ * setting and the value. {@link #toString()} does not show the API key.
  *
  * @param apiKey when set, the only API key accepted; when blank, any {@code sk_} key is
  * @param host the address to listen on
@@ -47,6 +47,14 @@ public record SandboxProperties(@DefaultValue("") String apiKey,
       throw new IllegalArgumentException(
           "sandbox.idempotency-max-keys must be at least 1, but was " + idempotencyMaxKeys);
     }
+  }
+
+  @Override
+  public String toString() {
+    return "SandboxProperties[apiKey=" + (apiKey.isEmpty() ? "" : "****")
+        + ", host=" + host + ", idempotencyTtl=" + idempotencyTtl + ", idempotencyMaxKeys="
+        + idempotencyMaxKeys + ", maxBodySize=" + text(maxBodySize) + ", limits=" + limits
+        + ", faults=" + faults + "]";
   }
 
   /** {@code size} in the largest unit that shows it exactly, as users write it: {@code 2GB}. */

@@ -3,7 +3,12 @@ package dev.provisioner.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provisioner.cli.CliRun;
+import dev.provisioner.sandbox.billing.BillingLimits;
+import dev.provisioner.sandbox.gateway.FaultSettings;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -42,5 +47,15 @@ class SandboxSettingsTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).as(run.toString()).isEqualTo("error: " + line + "\n");
     assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void theSettingsNeverShowTheApiKey() {
+    SandboxProperties settings = new SandboxProperties("sk_test_sandboxOnlyKey42", "0.0.0.0",
+        Duration.ofHours(24), 1_000_000, DataSize.ofMegabytes(1), BillingLimits.DEFAULTS,
+        FaultSettings.NONE);
+
+    assertThat(settings.toString()).doesNotContain("sandboxOnlyKey42").contains("apiKey=****")
+        .contains("maxBodySize=1MB");
   }
 }
