@@ -29,6 +29,11 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
 
   /** Visible ASCII only: anything else could not travel in a header (or would inject one). */
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]+");
+  /**
+   * Moment's keys are about a hundred characters; a far longer one is a mistake (a file's content
+   * given as the key, say), and servers refuse headers of about 8 KiB (431) for every call.
+   */
+  static final int MAX_KEY_LENGTH = 2_048;
   private static final Pattern KEY_PREFIX = Pattern.compile("^(sk|pk|rk)_(test_)?");
 
   public ApiSettings {
@@ -84,6 +89,10 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("provisioner.api.key must be visible ASCII without "
           + "spaces (the value is not shown)");
+    }
+    if (key.length() > MAX_KEY_LENGTH) {
+      throw new IllegalArgumentException("provisioner.api.key must be at most " + MAX_KEY_LENGTH
+          + " characters, but has " + key.length() + " (the value is not shown)");
     }
     if (key.contains(",")) {
       // Spring Boot joins a property given twice with a comma: "sk_test_a,sk_live_b" would pass

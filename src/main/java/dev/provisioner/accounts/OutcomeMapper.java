@@ -49,9 +49,11 @@ final class OutcomeMapper {
     Problem problem = encoded == null ? problems.read(status, header.apply("Content-Type"), body)
         : withSettingHint(problems.read(status, null, new byte[0]), encoded + ", so it was not read");
     if (misrouted(call, status)) {
-      return new Transient(withSettingHint(problem, status == 407
-          ? "check the proxy's credentials (https.proxyUser, https.proxyPassword)"
-          : "check provisioner.api.base-url"), null, replayed, null);
+      return new Transient(withSettingHint(problem, switch (status) {
+        case 407 -> "check the proxy's credentials (https.proxyUser, https.proxyPassword)";
+        case 431 -> "the request's headers are too large for the API: check provisioner.api.key";
+        default -> "check provisioner.api.base-url";
+      }), null, replayed, null);
     }
     return switch (status) {
       case 401, 403 -> new NotAuthorized(problem);
@@ -70,12 +72,13 @@ final class OutcomeMapper {
   /**
    * A 404 or 405 to the create, or a 407 to any call, says the request never reached an endpoint
    * that could judge the command (a base URL with a wrong path, another service, a proxy that
-   * wants credentials): the configuration's fault, not the command's. As after a redirect, the
+   * wants credentials), and a 431 says its headers are too large for the API, whose only large
+   * header is the key: the configuration's fault, not the command's. As after a redirect, the
    * command is retried, then dead-lettered for replay once the setting is fixed; rejected, it
    * would have been lost, since replaying a rejection cannot help.
    */
   private static boolean misrouted(String call, int status) {
-    return status == 407 || call.startsWith("POST ") && (status == 404 || status == 405);
+    return status == 407 || status == 431 || call.startsWith("POST ") && (status == 404 || status == 405);
   }
 
   private static Problem withSettingHint(Problem problem, String hint) {

@@ -131,7 +131,7 @@ abstract class AccountsApiContract {
 
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({"400, Rejected", "402, Rejected", "404, Transient", "405, Transient",
-      "407, Transient", "422, Rejected",
+      "407, Transient", "431, Transient", "422, Rejected",
       "418, Rejected", "401, NotAuthorized", "403, NotAuthorized", "409, Conflict",
       "408, Transient", "429, Transient", "500, Transient", "502, Transient", "503, Transient",
       "504, Transient", "302, Transient"})
@@ -155,6 +155,19 @@ abstract class AccountsApiContract {
     // Then
     assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
         failure.problem().detail()).isEqualTo("no such endpoint; check provisioner.api.base-url"));
+  }
+
+  @Test
+  void namesTheKeySettingWhenTheApiFindsTheHeadersTooLarge() {
+    // Given
+    server.answer(431, PROBLEM_JSON, "{\"type\":\"about:blank\",\"title\":\"Request Header "
+        + "Fields Too Large\",\"status\":431,\"detail\":\"headers too large\"}");
+    // When
+    ApiOutcome outcome = create();
+    // Then
+    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
+        failure.problem().detail()).isEqualTo("headers too large; the request's headers are too "
+            + "large for the API: check provisioner.api.key"));
   }
 
   @Test

@@ -64,6 +64,17 @@ class ApiSettingsTest {
   }
 
   @Test
+  void refusesAKeyTooLongForAnyServersHeadersWithoutShowingIt() {
+    String file = "sk_test_" + "x".repeat(70_000);
+
+    assertThatThrownBy(() -> new ApiSettings(BASE, file, SECOND, SECOND))
+        .hasMessage("provisioner.api.key must be at most 2048 characters, but has 70008 (the value"
+            + " is not shown)");
+    assertThat(new ApiSettings(BASE, "sk_test_" + "x".repeat(2_040), SECOND, SECOND).apiKey())
+        .hasSize(2_048);
+  }
+
+  @Test
   void refusesAKeyGivenTwiceWhichSpringBootJoinsWithACommaWithoutShowingIt() {
     // Given --provisioner.api.key=sk_test_... and again --provisioner.api.key=sk_live_...
     String joined = "sk_test_firstKey1,sk_live_secondKey2";
