@@ -145,29 +145,20 @@ abstract class AccountsApiContract {
     assertThat(outcome.retryable()).isEqualTo(type.equals("Transient"));
   }
 
-  @Test
-  void namesTheBaseUrlSettingWhenTheCreateEndpointIsNotThere() {
+  @ParameterizedTest(name = "{0} names {2}")
+  @CsvSource(delimiter = '|', value = {
+      "404 | no such endpoint | check provisioner.api.base-url",
+      "431 | headers too large | the request's headers are too large for the API: check provisioner.api.key"})
+  void namesTheSettingToCheckWhenTheRequestCannotReachTheCreateEndpoint(int status, String detail,
+      String hint) {
     // Given
-    server.answer(404, PROBLEM_JSON, "{\"type\":\"about:blank\",\"title\":\"Not Found\","
-        + "\"status\":404,\"detail\":\"no such endpoint\"}");
+    server.answer(status, PROBLEM_JSON, "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":"
+        + status + ",\"detail\":\"" + detail + "\"}");
     // When
     ApiOutcome outcome = create();
     // Then
     assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
-        failure.problem().detail()).isEqualTo("no such endpoint; check provisioner.api.base-url"));
-  }
-
-  @Test
-  void namesTheKeySettingWhenTheApiFindsTheHeadersTooLarge() {
-    // Given
-    server.answer(431, PROBLEM_JSON, "{\"type\":\"about:blank\",\"title\":\"Request Header "
-        + "Fields Too Large\",\"status\":431,\"detail\":\"headers too large\"}");
-    // When
-    ApiOutcome outcome = create();
-    // Then
-    assertThat(outcome).isInstanceOfSatisfying(Transient.class, failure -> assertThat(
-        failure.problem().detail()).isEqualTo("headers too large; the request's headers are too "
-            + "large for the API: check provisioner.api.key"));
+        failure.problem().detail()).isEqualTo(detail + "; " + hint));
   }
 
   @Test
