@@ -184,7 +184,7 @@ class CommandHandlerTest {
 
   private CommandHandler handler(AccountsApi api) {
     ApiGuard guard = new ApiGuard(CircuitBreaker.of("test", Resilience.breakerConfig(RESILIENCE)), ClientRate.unlimited(),
-        Clock.systemUTC(), RESILIENCE.maxRetryAfter(), Resilience.throttlePauses(RESILIENCE));
+        Clock.systemUTC(), RESILIENCE.maxRetryAfter(), Resilience.throttlePauses(RESILIENCE), () -> false);
     return new CommandHandler(api, guard, Retry.of("test", Resilience.retryConfig(RESILIENCE)), scheduler,
         Clock.systemUTC(), RESILIENCE.maxBatchWait());
   }
