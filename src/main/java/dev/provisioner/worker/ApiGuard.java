@@ -75,7 +75,21 @@ final class ApiGuard {
     }
     attempts.count();
     long start = System.nanoTime();
-    return call.get().whenComplete((outcome, error) -> record(outcome, start));
+    return called(call).whenComplete((outcome, error) -> record(outcome, start));
+  }
+
+  /**
+   * The call's answer; a client that throws instead of failing its future (a closed Vert.x client
+   * throws {@code RejectedExecutionException}) fails it here, so that the command still ends with
+   * its reply: thrown on a first try, the command was dead-lettered without one; on a retry, the
+   * throw was lost in the retry's scheduler and the command never ended.
+   */
+  private static CompletableFuture<ApiOutcome> called(Supplier<CompletableFuture<ApiOutcome>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException ex) {
+      return CompletableFuture.failedFuture(ex);
+    }
   }
 
   /** How long a call waits at the gate, and whether the rate limit reserved it a permit for then. */
