@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -29,14 +30,17 @@ final class ApiGuard {
   private final Clock clock;
   private final Duration maxRetryAfter;
   private final Throttle throttle;
+  private final BooleanSupplier stopping;
   private final AtomicReference<Instant> notBefore = new AtomicReference<>(Instant.MIN);
 
   /**
    * {@code maxRetryAfter} caps the pause a {@code Retry-After} can impose; {@code throttlePauses}
-   * are the pauses after 429s without it, by how many came in a row.
+   * are the pauses after 429s without it, by how many came in a row; once {@code stopping}, no
+   * call is made (see {@link Stopping}).
    */
   ApiGuard(CircuitBreaker breaker, ClientRate rate, Clock clock, Duration maxRetryAfter,
-      IntervalFunction throttlePauses) {
+      IntervalFunction throttlePauses, BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.breaker = breaker;
     this.rate = rate;
     this.clock = clock;
@@ -46,7 +50,8 @@ final class ApiGuard {
 
   /**
    * Makes the call once the gate opens, records its outcome in the breaker, and counts it on the
-   * command's attempts. Gives up with a {@link SystemicFailureException} past {@code deadline}.
+   * command's attempts. Gives up with a {@link SystemicFailureException} past {@code deadline}, or
+   * once the worker is stopping.
    */
   CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts) {
     return call(call, attempts, false);
@@ -55,6 +60,10 @@ final class ApiGuard {
   /** {@code reserved}: the client's rate limit gave this call a permit for now, when it was reserved. */
   private CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts,
       boolean reserved) {
+    if (stopping.getAsBoolean()) {
+      return CompletableFuture.failedFuture(new SystemicFailureException(
+          "the worker is stopping: no more API calls; the batch is rolled back and delivered again", false));
+    }
     Wait wait = waitBeforeCall(attempts.deadline(), reserved);
     if (wait.time().isNegative()) {
       return CompletableFuture.failedFuture(new SystemicFailureException(
@@ -66,7 +75,21 @@ final class ApiGuard {
     }
     attempts.count();
     long start = System.nanoTime();
-    return call.get().whenComplete((outcome, error) -> record(outcome, start));
+    return called(call).whenComplete((outcome, error) -> record(outcome, start));
+  }
+
+  /**
+   * The call's answer; a client that throws instead of failing its future (a closed Vert.x client
+   * throws {@code RejectedExecutionException}) fails it here, so that the command still ends with
+   * its reply: thrown on a first try, the command was dead-lettered without one; on a retry, the
+   * throw was lost in the retry's scheduler and the command never ended.
+   */
+  private static CompletableFuture<ApiOutcome> called(Supplier<CompletableFuture<ApiOutcome>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException ex) {
+      return CompletableFuture.failedFuture(ex);
+    }
   }
 
   /** How long a call waits at the gate, and whether the rate limit reserved it a permit for then. */

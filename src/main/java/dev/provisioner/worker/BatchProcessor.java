@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,9 +48,12 @@ final class BatchProcessor {
   private final Clock clock;
   private final Duration startBudget;
   private final EarlyOutcomes early;
+  private final BooleanSupplier stopping;
 
+  /** Once {@code stopping}, a batch starts no more records (see {@link Stopping}). */
   BatchProcessor(RecordHandler records, Bulkhead inFlight, Publisher publisher, Clock clock, Duration startBudget,
-      EarlyOutcomes early) {
+      EarlyOutcomes early, BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.records = records;
     this.inFlight = inFlight;
     this.publisher = publisher;
@@ -75,7 +79,10 @@ final class BatchProcessor {
     for (int i = 0; i < done; i++) {
       publisher.publish(batch.get(i), outcomes.get(i).join());
     }
-    if (done < batch.size()) {
+    if (done < batch.size() && stopping.getAsBoolean()) {
+      log.info("batch cut after {} of {} commands: the worker is stopping, so the rest go to the next worker",
+          done, batch.size());
+    } else if (done < batch.size()) {
       int kept = keepPastCut(batch, outcomes, done);
       log.info("batch cut after {} of {} commands: starting them took longer than {}, so the rest are "
           + "delivered again (the API is slower than a batch of this size can wait for); the {} among them "
@@ -119,7 +126,7 @@ final class BatchProcessor {
         continue;
       }
       inFlight.acquirePermission();
-      if (started > 0 && clock.instant().isAfter(stopStarting)) {
+      if (started > 0 && (clock.instant().isAfter(stopStarting) || stopping.getAsBoolean())) {
         inFlight.releasePermission();
         break;
       }

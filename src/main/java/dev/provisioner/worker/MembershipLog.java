@@ -46,7 +46,8 @@ final class MembershipLog implements ConsumerAwareRebalanceListener {
 
   @EventListener
   void onStopping(ContextClosedEvent event) {
-    log.info("worker stopping: the batches in progress finish and commit, then the consumers leave the group");
+    log.info("worker stopping: the batches in progress make no new API calls and end, committed or handed back "
+        + "to the next worker, then the consumers leave the group");
   }
 
   /** {@code topic [0, 3, 5]}, per topic, partitions in order. */

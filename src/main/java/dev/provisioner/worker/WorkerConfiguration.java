@@ -83,17 +83,22 @@ class WorkerConfiguration {
   }
 
   @Bean
+  Stopping stopping() {
+    return new Stopping();
+  }
+
+  @Bean
   CommandHandler commandHandler(AccountsApi api, WorkerSettings settings, Clock clock,
       CircuitBreakerRegistry breakers, RetryRegistry retries,
       ScheduledExecutorService retryScheduler, BreakerPause breakerPause, WorkerMetrics metrics,
-      ListenerSettings.Consumer consumer, ClientRate rate) {
+      ListenerSettings.Consumer consumer, ClientRate rate, Stopping stopping) {
     WorkerSettings.Resilience resilience = settings.resilience();
     consumer.requireLongerThan(resilience.maxBatchWait());
     CircuitBreaker breaker = breakers.circuitBreaker(API, Resilience.breakerConfig(resilience));
     breakerPause.watch(breaker);
     Retry retry = retries.retry(API, Resilience.retryConfig(resilience));
     ApiGuard guard = new ApiGuard(breaker, rate, clock, resilience.maxRetryAfter(),
-        Resilience.throttlePauses(resilience));
+        Resilience.throttlePauses(resilience), stopping);
     return new CommandHandler(metrics.timed(api), guard, retry, retryScheduler, clock, resilience.maxBatchWait());
   }
 
@@ -172,7 +177,7 @@ class WorkerConfiguration {
   BatchProcessor batchProcessor(CommandParser parser, CommandHandler handler,
       KafkaTemplate<byte[], byte[]> template, DeadLetterPublishingRecoverer deadLetters,
       JsonMapper mapper, WorkerSettings settings, BulkheadRegistry bulkheads, WorkerMetrics metrics,
-      ReplyTopics replyTopics, ListenerSettings.Consumer consumer, Clock clock) {
+      ReplyTopics replyTopics, ListenerSettings.Consumer consumer, Clock clock, Stopping stopping) {
     Bulkhead inFlight = bulkheads.bulkhead(API, BulkheadConfig.custom()
         .maxConcurrentCalls(settings.worker().inFlight())
         .maxWaitDuration(Duration.ofDays(365))
@@ -180,7 +185,7 @@ class WorkerConfiguration {
     Publisher publisher = new Publisher(template, deadLetters, mapper, replyTopics, metrics,
         maxRequestBytes(template) - BoundedDeadLetters.FRAMING);
     return new BatchProcessor(new RecordHandler(parser, handler), inFlight, publisher, clock,
-        consumer.batchStartBudget(settings.resilience().maxBatchWait()), new EarlyOutcomes(EARLY_OUTCOMES));
+        consumer.batchStartBudget(settings.resilience().maxBatchWait()), new EarlyOutcomes(EARLY_OUTCOMES), stopping);
   }
 
   @Bean

@@ -29,7 +29,7 @@ class ApiGuardTest {
   private final CircuitBreaker breaker = CircuitBreaker.of("guard-test",
       Resilience.breakerConfig(CommandHandlerTest.RESILIENCE));
   private final ApiGuard guard = new ApiGuard(breaker, ClientRate.unlimited(), Clock.systemUTC(), Duration.ofSeconds(30),
-      IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));
+      IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)), () -> false);
 
   @Test
   void freshServiceUnavailableAnswersOpenTheBreaker() {
@@ -83,7 +83,7 @@ class ApiGuardTest {
     // Given a client rate limit of 2 calls a second
     RateLimiter limiter = RateLimiter.of("guard-test", Resilience.rateLimiterConfig(2, Duration.ofSeconds(1)));
     ApiGuard limited = new ApiGuard(breaker, ClientRate.fixed(limiter), Clock.systemUTC(), Duration.ofSeconds(30),
-        IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));
+        IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)), () -> false);
     AtomicInteger made = new AtomicInteger();
 
     // When 5 calls come at once

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,25 @@ class CommandHandlerTest {
         assertThat(reason.messageId()).isEqualTo(COMMAND.messageId());
         assertThat(reason.getMessage()).contains("IllegalStateException: a bug");
       });
+    });
+  }
+
+  @Test
+  void aCommandWhoseApiClientThrowsInsteadOfFailingItsFutureGetsAFailedReplyToo() {
+    // Given an API client that throws from its create, as a closed Vert.x client does
+    RuntimeException closed = new RejectedExecutionException("event executor terminated");
+    CommandHandler handler = handler(throwing(closed));
+
+    // When
+    Outcome outcome = handler.handle(COMMAND).join();
+
+    // Then the command is answered failed under its message ID (before: dead-lettered without a
+    // reply, its message ID unknown)
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.DeadLettered.class, dead -> {
+      assertThat(dead.reply()).isNotNull();
+      assertThat(dead.reply().status()).isEqualTo(ReplyStatus.FAILED);
+      assertThat(dead.reply().messageId()).isEqualTo(COMMAND.messageId());
+      assertThat(dead.reason().getMessage()).contains("event executor terminated");
     });
   }
 
@@ -220,9 +240,23 @@ class CommandHandlerTest {
 
   private CommandHandler handler(AccountsApi api) {
     ApiGuard guard = new ApiGuard(CircuitBreaker.of("test", Resilience.breakerConfig(RESILIENCE)), ClientRate.unlimited(),
-        Clock.systemUTC(), RESILIENCE.maxRetryAfter(), Resilience.throttlePauses(RESILIENCE));
+        Clock.systemUTC(), RESILIENCE.maxRetryAfter(), Resilience.throttlePauses(RESILIENCE), () -> false);
     return new CommandHandler(api, guard, Retry.of("test", Resilience.retryConfig(RESILIENCE)), scheduler,
         Clock.systemUTC(), RESILIENCE.maxBatchWait());
+  }
+
+  private static AccountsApi throwing(RuntimeException failure) {
+    return new AccountsApi() {
+      @Override
+      public CompletableFuture<ApiOutcome> create(JsonNode accountBody, String idempotencyKey) {
+        throw failure;
+      }
+
+      @Override
+      public CompletableFuture<ApiOutcome> retrieve(String accountOrExternalReference) {
+        throw failure;
+      }
+    };
   }
 
   private static AccountsApi failingWith(RuntimeException failure) {

@@ -45,6 +45,7 @@ public final class WorkerFixture implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final RecordReader replyReader;
   private final RecordReader deadLetterReader;
+  private final List<String> workerArgs;
 
   public WorkerFixture(String... extraArgs) {
     this(List.of(), extraArgs);
@@ -69,6 +70,7 @@ public final class WorkerFixture implements AutoCloseable {
         "--provisioner.topics.replies=" + replies,
         "--provisioner.topics.dead-letters=" + deadLetters));
     args.addAll(List.of(extraArgs));
+    workerArgs = List.copyOf(args);
     worker = WorkerApplication.start(args);
     producer = new KafkaProducer<>(producerConfig());
     replyReader = new RecordReader(replies);
@@ -95,6 +97,19 @@ public final class WorkerFixture implements AutoCloseable {
   /** A record for the commands topic with {@code key} and {@code value}, no headers yet. */
   public ProducerRecord<byte[], byte[]> record(String key, String value) {
     return new ProducerRecord<>(commands, key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends records built by the test, in order, and flushes once. */
+  void sendRecords(List<ProducerRecord<byte[], byte[]>> records) {
+    TestClients.sendAcknowledged(producer, records);
+  }
+
+  /**
+   * Starts another worker with this fixture's settings, in the same consumer group (a restart
+   * after {@link #worker} or an earlier one was closed); the caller closes it.
+   */
+  ConfigurableApplicationContext startAnotherWorker() {
+    return WorkerApplication.start(workerArgs);
   }
 
   /** Sends many records (key, value) and flushes once. */
