@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.Name;
  *
  * <p>Validated when built: a bad value fails with a message naming the setting. The key never
  * appears in a message or in {@link #toString()}, which masks it ({@code sk_test_****}), nor does
- * a base URL's user info, which may hold it ({@code https://****@host}).
+ * a base URL's user info, query or fragment, which may hold it ({@code https://****@host},
+ * {@code https://host?****}).
  *
  * @param baseUrl absolute {@code http} or {@code https} URL, e.g. {@code https://api.momentco.io};
  *     a path prefix is kept ({@code http://host/api} calls {@code http://host/api/billing/accounts})
@@ -73,7 +74,7 @@ public record ApiSettings(URI baseUrl, @Name("key") String apiKey,
     boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
     if (!url.isAbsolute() || !web || url.getHost() == null) {
       throw new IllegalArgumentException("provisioner.api.base-url must be an absolute http or "
-          + "https URL, but was '" + UrlText.withoutUserInfo(url.toString()) + "'");
+          + "https URL, but was '" + UrlText.masked(url.toString()) + "'");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
       throw new IllegalArgumentException("provisioner.api.base-url must have no user info, query "

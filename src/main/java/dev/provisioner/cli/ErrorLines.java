@@ -130,10 +130,10 @@ final class ErrorLines {
     return ALLOWED.getOrDefault(type, "a valid " + type.getSimpleName());
   }
 
-  /** A URL's user info may hold a password or the API key: it is masked. */
+  /** A URL's user info, query and fragment may hold a password or the API key: they are masked. */
   private static String shown(@Nullable Class<?> type, @Nullable Object value) {
     String text = String.valueOf(value);
-    return type == URI.class ? UrlText.withoutUserInfo(text) : text;
+    return type == URI.class ? UrlText.masked(text) : text;
   }
 
   private static String listening(ChannelBindException failure) {

@@ -43,10 +43,12 @@ class ApiSettingsTest {
   @CsvSource({"https://" + KEY + "@api_moment.io, https://****@api_moment.io",
       "https://user:" + KEY + "@api_moment.io:443/v1, https://****@api_moment.io:443/v1",
       "https:user:" + KEY + "@api.momentco.io, https:****@api.momentco.io",
-      KEY + "@api.momentco.io, ****@api.momentco.io"})
-  void aBaseUrlItRefusesIsShownWithoutItsUserInfoWhichMayHoldTheKey(String url, String shown) {
-    // Given the key in the user info of a URL without a host Java can read (an underscore in it)
-    // or without a scheme
+      KEY + "@api.momentco.io, ****@api.momentco.io",
+      "ftp://api.momentco.io/v1?api_key=" + KEY + ", ftp://api.momentco.io/v1?****",
+      "https://api_moment.io/v1#" + KEY + ", https://api_moment.io/v1#****"})
+  void aBaseUrlItRefusesIsShownWithoutItsUserInfoQueryOrFragmentWhichMayHoldTheKey(String url, String shown) {
+    // Given the key in the user info, query or fragment of a URL without a host Java can read (an
+    // underscore in it), without a scheme, or with a scheme other than http(s)
     // When
     Throwable failure = catchThrowable(() -> new ApiSettings(URI.create(url), KEY, SECOND, SECOND));
 

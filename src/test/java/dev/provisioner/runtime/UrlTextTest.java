@@ -12,16 +12,21 @@ class UrlTextTest {
       "https://user:se/cret@host, https://****@host",
       "https:user:secret@host, https:****@host",
       "user:secret@host, ****@host",
-      "ftp://user:secret@host, ****@host"})
-  void masksTheUserInfoWhereverTheUrlHasIt(String url, String shown) {
+      "ftp://user:secret@host, ****@host",
+      "http://localhost:8090?to=a@b, http://localhost:8090?****",
+      "https://host#a@b, https://host#****",
+      "ftp://host/v1?api_key=secret#top, ftp://host/v1?****",
+      "https://user:secret@host/?key=secret, https://****@host/?****",
+      "'https://host/?key=line\nbreak', https://host/?****"})
+  void masksTheUserInfoQueryAndFragmentWhereverTheUrlHasThem(String url, String shown) {
     // When / Then
-    assertThat(UrlText.withoutUserInfo(url)).isEqualTo(shown);
+    assertThat(UrlText.masked(url)).isEqualTo(shown);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"https://api.momentco.io/v1", "http://localhost:8090?to=a@b", "https://host#a@b", "ftp//x"})
-  void leavesAUrlWithoutUserInfoAsItIs(String url) {
+  @CsvSource({"https://api.momentco.io/v1", "http://localhost:8090/billing", "ftp//x"})
+  void leavesAUrlWithoutUserInfoQueryOrFragmentAsItIs(String url) {
     // When / Then
-    assertThat(UrlText.withoutUserInfo(url)).isEqualTo(url);
+    assertThat(UrlText.masked(url)).isEqualTo(url);
   }
 }
