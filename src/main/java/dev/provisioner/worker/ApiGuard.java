@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
 final class ApiGuard {
 
   private static final Duration OPEN_POLL = Duration.ofMillis(200);
+  /**
+   * The longest a call waits at the gate before it looks again, so that a stop is seen within it
+   * instead of after a whole {@code Retry-After} (up to {@code max-retry-after}).
+   */
+  static final Duration STOP_CHECK = Duration.ofSeconds(1);
 
   private final CircuitBreaker breaker;
   private final ClientRate rate;
@@ -51,7 +56,8 @@ final class ApiGuard {
   /**
    * Makes the call once the gate opens, records its outcome in the breaker, and counts it on the
    * command's attempts. Gives up with a {@link SystemicFailureException} past {@code deadline}, or
-   * once the worker is stopping.
+   * with a {@link WorkerStoppingException} once the worker is stopping, within {@link #STOP_CHECK}
+   * when it was waiting at the gate.
    */
   CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts) {
     return call(call, attempts, false);
@@ -61,8 +67,7 @@ final class ApiGuard {
   private CompletableFuture<ApiOutcome> call(Supplier<CompletableFuture<ApiOutcome>> call, Attempts attempts,
       boolean reserved) {
     if (stopping.getAsBoolean()) {
-      return CompletableFuture.failedFuture(new SystemicFailureException(
-          "the worker is stopping: no more API calls; the batch is rolled back and delivered again", false));
+      return CompletableFuture.failedFuture(new WorkerStoppingException());
     }
     Wait wait = waitBeforeCall(attempts.deadline(), reserved);
     if (wait.time().isNegative()) {
@@ -97,8 +102,9 @@ final class ApiGuard {
 
     static final Wait NONE = new Wait(Duration.ZERO, false);
 
+    /** A wait no permit was reserved for: cut to {@link #STOP_CHECK}, then the gate is asked again. */
     static Wait unreserved(Duration time) {
-      return new Wait(time, false);
+      return new Wait(time.compareTo(STOP_CHECK) > 0 ? STOP_CHECK : time, false);
     }
   }
 

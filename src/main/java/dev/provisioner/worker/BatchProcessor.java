@@ -64,24 +64,24 @@ final class BatchProcessor {
 
   /**
    * Processes the batch and publishes the outcomes of the records it started, in offset order, up
-   * to the first record it did not start.
+   * to the first record it did not start or the worker's stop left unanswered.
    *
    * @return how many records, from the first, were processed: the batch's size unless the start
-   *     budget ran out
+   *     budget ran out or the worker is stopping
    */
   int process(List<ConsumerRecord<byte[], byte[]>> batch) {
     List<@Nullable CompletableFuture<Outcome>> outcomes = start(batch);
     List<CompletableFuture<Outcome>> started = outcomes.stream().filter(Objects::nonNull).toList();
     CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
     rethrowSystemicFailure(started);
-    int notStarted = outcomes.indexOf(null);
-    int done = notStarted < 0 ? batch.size() : notStarted;
+    int done = answeredFromFirst(outcomes);
     for (int i = 0; i < done; i++) {
       publisher.publish(batch.get(i), outcomes.get(i).join());
     }
     if (done < batch.size() && stopping.getAsBoolean()) {
-      log.info("batch cut after {} of {} commands: the worker is stopping, so the rest go to the next worker",
-          done, batch.size());
+      log.info("worker stopping: {} of the batch's {} commands answered and committed; the other {} handed back to "
+          + "the next worker, uncommitted (a create already made is replayed under its idempotency key)",
+          done, batch.size(), batch.size() - done);
     } else if (done < batch.size()) {
       int kept = keepPastCut(batch, outcomes, done);
       log.info("batch cut after {} of {} commands: starting them took longer than {}, so the rest are "
@@ -157,9 +157,33 @@ final class BatchProcessor {
     return new Outcome.DeadLettered(null, cause instanceof Exception ex ? ex : new IllegalStateException(cause));
   }
 
+  /**
+   * How many records, from the first, have their outcome: up to the first not started, or stopped
+   * by the worker's stop ({@link WorkerStoppingException}) before it was answered.
+   */
+  private static int answeredFromFirst(List<@Nullable CompletableFuture<Outcome>> outcomes) {
+    for (int i = 0; i < outcomes.size(); i++) {
+      CompletableFuture<Outcome> outcome = outcomes.get(i);
+      if (outcome == null || outcome.isCompletedExceptionally()) {
+        return i;
+      }
+    }
+    return outcomes.size();
+  }
+
+  /**
+   * Fails the batch with the first failure of a started record, unless every failure is the
+   * worker's stop: the records answered before the first stopped one are then committed and the
+   * rest handed back, which rolls nothing back and so logs no error (spring-kafka logs every
+   * rollback at ERROR with its stack trace, which an operator stopping a healthy worker would take
+   * for a crash).
+   */
   private static void rethrowSystemicFailure(List<CompletableFuture<Outcome>> outcomes) {
     for (CompletableFuture<Outcome> outcome : outcomes) {
       Throwable failure = failureOf(outcome);
+      if (failure instanceof WorkerStoppingException) {
+        continue;
+      }
       if (failure instanceof RuntimeException runtime) {
         throw runtime;
       }

@@ -6,10 +6,11 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Whether the worker has begun to stop (its context is closing). From then on a batch starts no
- * more commands and no API call is made: the API client is closed once Spring's shutdown phase
- * times out, so a batch still calling it then would end its commands {@code failed} for no fault
- * of theirs. The batch instead ends with the calls in flight: committed when its commands are
- * answered, else rolled back and delivered again to the next worker.
+ * more commands and no API call is made: the batch ends with the calls in flight, commits the
+ * commands answered up to the first one that needed another call, and hands the rest to the next
+ * worker. Spring waits for that as long as the settings let a call run ({@link ShutdownTimeouts});
+ * past its wait, the API client would be closed under the batch, and its commands would end
+ * {@code failed} for no fault of theirs.
  */
 final class Stopping implements BooleanSupplier {
 

@@ -20,15 +20,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,6 +90,23 @@ class WorkerConfiguration {
   @Bean
   Stopping stopping() {
     return new Stopping();
+  }
+
+  @Bean
+  ShutdownTimeouts shutdownTimeouts(WorkerSettings settings, Environment environment) {
+    return ShutdownTimeouts.of(settings, Binder.get(environment));
+  }
+
+  @Bean
+  ShutdownTimeouts.OnRefresh listenerShutdownPhase(ShutdownTimeouts timeouts, ApplicationContext context,
+      KafkaListenerEndpointRegistry listeners) {
+    return new ShutdownTimeouts.OnRefresh(timeouts, context, listeners);
+  }
+
+  @Bean
+  ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerShutdownTimeout(
+      ShutdownTimeouts timeouts) {
+    return container -> timeouts.apply(container.getContainerProperties());
   }
 
   @Bean
