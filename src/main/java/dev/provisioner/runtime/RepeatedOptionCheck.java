@@ -3,7 +3,7 @@ package dev.provisioner.runtime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
@@ -16,16 +16,20 @@ import org.springframework.core.Ordered;
  * was refused as {@code '8081,8082'}, which reads as a typing error. A list setting takes its commas
  * in one value. The line names the option, never its values: one may be a secret.
  */
-final class RepeatedOptionCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+final class RepeatedOptionCheck implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
   @Override
-  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+  public void onApplicationEvent(ApplicationPreparedEvent event) {
     problem(event.getArgs()).ifPresent(problem -> {
       throw new IllegalArgumentException(problem);
     });
   }
 
-  /** Runs before the checks of single values, which would see the joined one. */
+  /**
+   * Once the logging system is set up, so that the start's failure is this line alone (not Spring
+   * Boot's report with a stack trace), and before the checks of single values, which would see
+   * the joined one.
+   */
   @Override
   public int getOrder() {
     return Ordered.HIGHEST_PRECEDENCE;

@@ -173,6 +173,7 @@ class WorkerSettingsStartTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).as(run.toString()).startsWith(
         "error: --spring.kafka.consumer.group-id is given 2 times: give it once").doesNotContain("g1,g2");
+    assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
   }
 
   @Test
