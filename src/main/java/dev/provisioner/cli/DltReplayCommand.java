@@ -70,7 +70,7 @@ final class DltReplayCommand implements Callable<Integer> {
       description = "the consumer group that keeps the replay's progress (default ${DEFAULT-VALUE})")
   String groupId;
   @Option(names = "--worker-url", defaultValue = "http://localhost:8081",
-      description = "the worker's management URL (default ${DEFAULT-VALUE})")
+      description = "the worker's management URL%n(default ${DEFAULT-VALUE})")
   URI workerUrl;
 
   @Override

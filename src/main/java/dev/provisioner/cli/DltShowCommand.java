@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -82,9 +84,31 @@ final class DltShowCommand implements Callable<Integer> {
   private static Map<String, Object> view(DeadLetter letter) {
     Map<String, Object> view = place(letter);
     bytes(view, "key", letter.record().key());
-    view.put("headers", letter.decodedHeaders());
+    Map<String, Object> headers = letter.decodedHeaders();
+    view.put("headers", headers);
+    Map<String, String> exact = binaryHeaders(letter.record().headers(), headers);
+    if (!exact.isEmpty()) {
+      view.put("headers_base64", exact);
+    }
     bytes(view, "value", letter.record().value());
     return view;
+  }
+
+  /**
+   * The headers shown as text that are not UTF-8 (the 16-byte {@code kafka_correlationId} that
+   * {@code submit} and {@code ReplyingKafkaTemplate} send), by name, their last value's exact bytes.
+   */
+  private static Map<String, String> binaryHeaders(Headers record, Map<String, Object> decoded) {
+    Map<String, String> exact = new LinkedHashMap<>();
+    for (Header header : record) {
+      byte[] value = header.value();
+      if (value != null && decoded.get(header.key()) instanceof String && !utf8(value)) {
+        exact.put(header.key(), Base64.getEncoder().encodeToString(value));
+      } else {
+        exact.remove(header.key());
+      }
+    }
+    return exact;
   }
 
   /**

@@ -10,8 +10,9 @@ import picocli.CommandLine.Unmatched;
 /** {@code worker}: the production worker; never starts anything embedded. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = {"Run the production worker against a Kafka broker and the Moment API.",
-        "Needs --provisioner.api.base-url, --provisioner.api.key (or env PROVISIONER_API_KEY)",
-        "and --spring.kafka.bootstrap-servers (default localhost:9092)."})
+        "Needs --provisioner.api.base-url (the Moment API),",
+        "--provisioner.api.key (or env PROVISIONER_API_KEY) and",
+        "--spring.kafka.bootstrap-servers (default localhost:9092)."})
 final class WorkerCommand implements Callable<Integer> {
 
   @Unmatched

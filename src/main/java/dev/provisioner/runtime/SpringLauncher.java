@@ -49,7 +49,8 @@ public final class SpringLauncher {
           .web(type)
           .bannerMode(Banner.Mode.OFF)
           .properties(properties)
-          .listeners(keep, new LogFormatCheck(), new ServerPortCheck(), new EmptySettingCheck())
+          .listeners(keep, new RepeatedOptionCheck(), new LogFormatCheck(), new ServerPortCheck(),
+              new EmptySettingCheck())
           .initializers(initializers)
           .run(args.toArray(String[]::new));
     } catch (RuntimeException failure) {

@@ -23,6 +23,28 @@ class HelpTest {
         .allSatisfy(line -> assertThat(line).matches("  [a-z]+ +\\S.*\\."));
   }
 
+  @ParameterizedTest(name = "{0} --help")
+  @ValueSource(strings = {"dev", "worker", "broker", "sandbox", "submit", "dlt list", "dlt show",
+      "dlt replay", "bench"})
+  void noHelpBreaksAUrlAcrossLines(String command) {
+    // When
+    CliRun run = CliRun.of((command + " --help").split(" "));
+
+    // Then no line ends inside a URL, as "(default http:" did, "//localhost:8081)" below it
+    assertThat(run.out().lines()).as(run.toString()).isNotEmpty()
+        .noneMatch(line -> line.stripTrailing().endsWith("http:") || line.stripTrailing().endsWith("https:"));
+  }
+
+  @Test
+  void workerHelpNamesTheKeySettingAndItsEnvironmentVariableOnOneLine() {
+    // When
+    CliRun run = CliRun.of("worker", "--help");
+
+    // Then the environment variable is not left alone on a line of its own
+    assertThat(run.out().lines().filter(line -> line.contains("PROVISIONER_API_KEY")))
+        .as(run.toString()).singleElement().asString().contains("--provisioner.api.key");
+  }
+
   @Test
   void replayHelpDescribesItsTopicsAndGroupWithTheirDefaults() {
     // When

@@ -24,6 +24,21 @@ class MainTest {
   }
 
   @Test
+  void anUnknownCommandIsNamedAsSuchWithTheCommandsThereAre() {
+    // When a command is misspelled, at the top and under dlt
+    CliRun top = CliRun.of("sumbit", "accounts.csv");
+    CliRun dlt = CliRun.of("dlt", "lsit");
+
+    // Then each line says so and lists the commands, not "Unmatched argument at index 0"
+    assertThat(top.exitCode()).as(top.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(top.err().lines().findFirst()).as(top.toString()).hasValue("error: unknown command 'sumbit': "
+        + "the commands are dev, worker, broker, sandbox, submit, dlt, bench");
+    assertThat(dlt.exitCode()).as(dlt.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(dlt.err().lines().findFirst()).as(dlt.toString())
+        .hasValue("error: unknown command 'lsit': the commands are list, show, replay");
+  }
+
+  @Test
   void aTimeOptionThatDoesNotParseSaysWhatFormIsExpectedNotWhichJavaClassFailed() {
     // When a duration and an instant are given in forms that do not parse
     CliRun timeout = CliRun.of("submit", "accounts.csv", "--timeout=ten minutes");

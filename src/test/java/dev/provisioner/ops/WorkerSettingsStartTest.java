@@ -164,6 +164,19 @@ class WorkerSettingsStartTest {
   }
 
   @Test
+  void anOptionGivenTwiceStopsTheStartBeforeTheBrokerWithOneLineNamingIt() {
+    // When the worker starts with its consumer group given twice, and no broker
+    CliRun run = CliRun.withConsole("worker", "--server.port=0", "--spring.kafka.consumer.group-id=g1",
+        "--spring.kafka.consumer.group-id=g2", "--spring.kafka.bootstrap-servers=localhost:9", BASE_URL, KEY);
+
+    // Then it exits 2 with one line naming the option, not a worker in the group "g1,g2"
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).as(run.toString()).startsWith(
+        "error: --spring.kafka.consumer.group-id is given 2 times: give it once").doesNotContain("g1,g2");
+    assertThat(run.out()).as(run.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void anUnreachableBrokerStopsTheStartWithinTheCheckWithOneLineNamingTheSettingAndTheAddress()
       throws IOException {

@@ -49,6 +49,13 @@ final class DeadLetterTopic {
     send(List.of(new ProducerRecord<>(name, 0, null, key, record.value(), record.headers())));
   }
 
+  /** One dead letter of {@code original} with a header of any bytes. */
+  void addWithHeader(String header, byte[] bytes, String value, String exceptionFqcn, String message) {
+    ProducerRecord<byte[], byte[]> record = record("k", value, exceptionFqcn, message, Map.of());
+    record.headers().add(header, bytes);
+    send(List.of(record));
+  }
+
   /** {@code count} dead letters {@code prefix-0} ... with the given exception, in one producer. */
   void addMany(String prefix, int count, String exceptionFqcn, String message) {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();

@@ -151,6 +151,23 @@ class DltCommandTest {
   }
 
   @Test
+  void showGivesTheExactBytesOfAHeaderThatIsNotText() {
+    // Given a dead letter with the binary correlation ID submit sends, and a text header
+    byte[] correlation = {(byte) 0xc3, 0x28, (byte) 0xdc, (byte) 0x9d, 0, 0, 0, 0, 0, 0, 0, 1};
+    dlt.addWithHeader(MessageHeaders.CORRELATION_ID, correlation, "{}", FAILED, "gave up: 503");
+
+    // When
+    CliRun show = dlt("show", "--partition", "0", "--offset", "0");
+
+    // Then the binary header's bytes are there exactly, and no other header's
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    JsonNode exact = JSON.readTree(show.out()).path("headers_base64");
+    assertThat(exact.path(MessageHeaders.CORRELATION_ID).asString()).as(show.toString())
+        .isEqualTo(Base64.getEncoder().encodeToString(correlation));
+    assertThat(exact.propertyNames()).containsExactly(MessageHeaders.CORRELATION_ID);
+  }
+
+  @Test
   void replayRepublishesWithTheOriginalKeyValueAndMessageIdWithoutDltHeaders() {
     dlt.add("key-1", "{\"v\":1}", FAILED, "gave up after 6 API calls: 503", Map.of("message-id", "m-1"));
 
