@@ -100,8 +100,10 @@ final class DltReplayCommand implements Callable<Integer> {
           spec.commandLine().getErr().println("error: " + e.getMessage());
           return ExitCodes.FAILURES;
         }
-        out.printf("%s%d replayed, %d parked, %d skipped%n",
-            dryRun ? "dry run: " : "", summary.replayed(), summary.parked(), summary.skipped());
+        out.println(dryRun
+            ? "dry run: " + summary.replayed() + " would be replayed, " + summary.parked() + " would be parked, "
+                + summary.skipped() + " skipped; nothing was sent or committed"
+            : summary.replayed() + " replayed, " + summary.parked() + " parked, " + summary.skipped() + " skipped");
         if (interruption.requested()) {
           out.println("interrupted: " + (dryRun ? "nothing was sent or committed (dry run)"
               : "the dead letters counted above are re-published and committed") + "; the rest "

@@ -76,7 +76,8 @@ public final class Submitter {
     problems.forEach(problem -> out.println("invalid: " + problem));
     if (!problems.isEmpty() && !settings.skipInvalid()) {
       String nothingSent = "nothing sent: " + problems.size()
-          + (problems.size() == 1 ? " invalid row" : " invalid rows") + " (use --skip-invalid to send the rest)";
+          + (problems.size() == 1 ? " invalid row" : " invalid rows")
+          + (valid == 0 ? " and no valid one" : " (use --skip-invalid to send the rest)");
       out.println(nothingSent);
       reportNothingSent(nothingSent);
       return new SubmitSummary(total, problems.size(), 0, valid, 0, 0, 0, 0, 0, false, List.copyOf(problems));

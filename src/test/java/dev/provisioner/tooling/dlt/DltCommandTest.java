@@ -240,7 +240,7 @@ class DltCommandTest {
     CliRun real = replay("--exception=CommandFailed");
 
     assertThat(dry.out()).as(dry.toString()).contains("would replay partition 0 offset 1 key b")
-        .contains("dry run: 1 replayed, 0 parked, 1 skipped");
+        .contains("dry run: 1 would be replayed, 0 would be parked, 1 skipped; nothing was sent or committed");
     assertThat(real.out()).as(real.toString()).contains("1 replayed, 0 parked, 1 skipped");
     assertThat(DeadLetterTopic.read(dlt.original)).extracting(record -> new String(record.key()))
         .containsExactly("b");
@@ -397,7 +397,7 @@ class DltCommandTest {
     CliRun run = replay("--dry-run");
 
     // Then
-    assertThat(run.out()).as(run.toString()).contains("3 replayed")
+    assertThat(run.out()).as(run.toString()).contains("3 would be replayed")
         .contains("2 of them the worker had rejected (no-message-id, not-json): a replay meets the"
             + " same rejection");
   }

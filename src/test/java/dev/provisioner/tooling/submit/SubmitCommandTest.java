@@ -79,6 +79,20 @@ class SubmitCommandTest {
   }
 
   @Test
+  void whenEveryRowIsInvalidItDoesNotSuggestSkippingThem() throws IOException {
+    // Given
+    Path file = accountsCsv("all_bad", 3, 3);
+
+    // When
+    CliRun run = submit(file, "--await");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).as(run.toString()).contains("nothing sent: 3 invalid rows and no valid one")
+        .doesNotContain("--skip-invalid").contains("3 rows: 3 invalid, 0 sent");
+  }
+
+  @Test
   void withAnInvalidNdjsonLineAndNoSkipTheAnnouncedReportListsEveryLine() throws IOException {
     // Given a valid command, a command with a bad currency, and a bare account body
     String run = UUID.randomUUID().toString().substring(0, 8);
