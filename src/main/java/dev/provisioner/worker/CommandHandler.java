@@ -100,8 +100,10 @@ final class CommandHandler {
           attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Rejected rejected) {
-      return done(Reply.rejected(command.messageId(), key, inContractWords(rejected.problem()),
-          rejected.replayed(), attempts.calls()));
+      Problem problem = inContractWords(rejected.problem());
+      return REUSED_KEY.equals(rejected.problem().fragment())
+          ? reconciler.afterReusedKey(attempts, key, rejected, problem)
+          : done(Reply.rejected(command.messageId(), key, problem, rejected.replayed(), attempts.calls()));
     }
     if (outcome instanceof ApiOutcome.Conflict conflict) {
       return conflict.kind() == ApiOutcome.ConflictKind.KEY_IN_FLIGHT

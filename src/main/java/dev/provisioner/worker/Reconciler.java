@@ -7,6 +7,8 @@ import dev.provisioner.command.AccountCommand;
 import dev.provisioner.command.Reply;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +40,8 @@ final class Reconciler {
    * the next generation of the key, which the replay did not charge to the command's budget.
    */
   CompletableFuture<Step> afterReplayedFailure(Attempts attempts, String key, ApiOutcome.Transient failure,
-      java.util.function.Supplier<CompletableFuture<Step>> nextTry) {
-    return lookUp(attempts, key, failure, () -> {
+      Supplier<CompletableFuture<Step>> nextTry) {
+    return lookUp(attempts, failure, account -> judge(attempts, key, account), () -> {
       attempts.nextGeneration();
       return nextTry.get();
     });
@@ -56,21 +58,38 @@ final class Reconciler {
    */
   CompletableFuture<Step> afterConflict(Attempts attempts, String key, ApiOutcome.Conflict conflict) {
     AccountCommand command = attempts.command();
-    return lookUp(attempts, key, conflict, () -> conflict.replayed()
+    return lookUp(attempts, conflict, account -> judge(attempts, key, account), () -> conflict.replayed()
         ? CommandHandler.done(Reply.rejected(command.messageId(), key, conflict.problem(), true,
             attempts.calls()))
         : CommandHandler.tryAgain(conflict));
   }
 
-  private CompletableFuture<Step> lookUp(Attempts attempts, String key, ApiOutcome cause,
-      java.util.function.Supplier<CompletableFuture<Step>> whenMissing) {
+  /**
+   * After the API's 422 for a key first used with another body: another command took this message
+   * ID's key. When this command's account exists with its data all the same (created under the key
+   * before the API forgot it, 24 h at Moment, and the message ID reused since), the command is done;
+   * else it is rejected with {@code problem}, the reuse said in the sender's words.
+   */
+  CompletableFuture<Step> afterReusedKey(Attempts attempts, String key, ApiOutcome.Rejected reused, Problem problem) {
+    AccountCommand command = attempts.command();
+    Supplier<Reply> rejection = () -> Reply.rejected(command.messageId(), key, problem,
+        reused.replayed(), attempts.calls());
+    return lookUp(attempts, reused, account -> firstDifference(command.account(), account) == null
+            ? Reply.reconciled(command.messageId(), key, account, attempts.calls()) : rejection.get(),
+        () -> CommandHandler.done(rejection.get()));
+  }
+
+  /** Looks the command's account up: {@code whenFound} answers an account of its reference. */
+  private CompletableFuture<Step> lookUp(Attempts attempts, ApiOutcome cause,
+      Function<JsonNode, Reply> whenFound,
+      Supplier<CompletableFuture<Step>> whenMissing) {
     AccountCommand command = attempts.command();
     return guard.call(() -> api.retrieve(command.externalReference()), attempts)
         .thenCompose(found -> {
           if (found instanceof ApiOutcome.Created existing) {
             Problem another = Steps.anotherAccount(command, existing.account(), "GET /billing/accounts/{ref}");
             return another != null ? CommandHandler.tryAgain(new ApiOutcome.Transient(another, null, false, null))
-                : CommandHandler.done(judge(attempts, key, existing.account()));
+                : CommandHandler.done(whenFound.apply(existing.account()));
           }
           if (found instanceof ApiOutcome.Rejected missing && missing.problem().status() == 404) {
             return whenMissing.get();

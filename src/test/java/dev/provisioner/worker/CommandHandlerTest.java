@@ -156,6 +156,42 @@ class CommandHandlerTest {
   }
 
   @Test
+  void aKeyReusedByAnotherCommandWhileThisCommandsAccountExistsAsAskedIsCreatedNotRejected() {
+    // Given a message ID reused for another account once the API forgot its key (24 h), which took
+    // the key; this command, the first under the message ID, sent again: its account exists as asked
+    ScriptedApi api = new ScriptedApi(new ApiOutcome.Rejected(Problem.of("idempotency-key-reused",
+        "Idempotency key reused", 422, "Idempotency-Key: already used with another request body"), false));
+    api.lookUp = new ApiOutcome.Created(account("bacc_1", "ACC-1"), false);
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then created with its account, found by reference (before: rejected, its account existing)
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.Answered.class, answered -> {
+      assertThat(answered.reply().status()).isEqualTo(ReplyStatus.CREATED);
+      assertThat(answered.reply().account().path("id").asString()).isEqualTo("bacc_1");
+      assertThat(answered.reply().attempts()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void aKeyReusedByAnotherCommandIsRejectedSayingSoWhenThisCommandsAccountDoesNotExist() {
+    // Given the API's 422 for the message ID's key, first used with another body; no account ACC-1
+    ScriptedApi api = new ScriptedApi(new ApiOutcome.Rejected(Problem.of("idempotency-key-reused",
+        "Idempotency key reused", 422, "Idempotency-Key: already used with another request body"), false));
+
+    // When
+    Outcome outcome = handler(api).handle(COMMAND).join();
+
+    // Then rejected, saying what to do, after the create and the look-up
+    assertThat(outcome).isInstanceOfSatisfying(Outcome.Answered.class, answered -> {
+      assertThat(answered.reply().status()).isEqualTo(ReplyStatus.REJECTED);
+      assertThat(answered.reply().error().detail()).startsWith("this message ID was used before");
+      assertThat(answered.reply().attempts()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void aLookUpFindingAnotherReferencesAccountIsNeitherCreatedNorRejected() {
     // Given a stored 500 replayed to the create, and a look-up by ACC-1 answered with ACC-9's
     // account holding the same data

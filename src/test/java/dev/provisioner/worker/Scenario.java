@@ -9,15 +9,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A randomised run of the worker: phases, each with the sandbox's faults and the records sent
- * while they hold, and one worker restart. Records use few keys (the first one hot) and
- * names that start with {@code prefix}, so that runs sharing a broker and sandbox stay apart.
+ * while they hold, one worker restart, and a second worker joining the group and leaving it
+ * (rebalances while commands are in flight). Records use few keys (the first one hot) and names
+ * that start with {@code prefix}, so that runs sharing a broker and sandbox stay apart.
  *
  * @param seed what {@link #generate(long)} made it from
  * @param prefix what every message ID, key and reference of the scenario starts with
  * @param phases the phases, in order
  * @param restartAfter the phase after whose records the worker is stopped and started again
+ * @param joinAfter the phase after whose records a second worker joins the group
+ * @param leaveAfter the phase after whose records the second worker leaves, after {@code joinAfter};
+ *     the number of phases when it stays to the end
  */
-record Scenario(long seed, String prefix, List<Phase> phases, int restartAfter) {
+record Scenario(long seed, String prefix, List<Phase> phases, int restartAfter, int joinAfter, int leaveAfter) {
 
   /**
    * One phase of a scenario.
@@ -39,17 +43,21 @@ record Scenario(long seed, String prefix, List<Phase> phases, int restartAfter) 
       phases.add(new Phase(i == 0 ? FaultPhase.NONE : FaultPhase.random(random),
           generator.records(30 + random.nextInt(50))));
     }
-    return new Scenario(seed, prefix, List.copyOf(phases), random.nextInt(phaseCount));
+    int restartAfter = random.nextInt(phaseCount);
+    int joinAfter = random.nextInt(phaseCount);
+    return new Scenario(seed, prefix, List.copyOf(phases), restartAfter, joinAfter,
+        joinAfter + 1 + random.nextInt(phaseCount - joinAfter));
   }
 
   List<ScenarioRecord> records() {
     return phases.stream().flatMap(phase -> phase.records().stream()).toList();
   }
 
-  /** The seed, the restart and each phase's faults and kinds of record. */
+  /** The seed, the restart, the second worker's stay and each phase's faults and kinds of record. */
   String summary() {
     StringBuilder text = new StringBuilder("Scenario.generate(").append(seed).append("L): ").append(prefix)
-        .append(", restart after phase ").append(restartAfter);
+        .append(", restart after phase ").append(restartAfter).append(", a second worker from phase ")
+        .append(joinAfter).append(leaveAfter < phases.size() ? " to phase " + leaveAfter : " to the end");
     for (int i = 0; i < phases.size(); i++) {
       Phase phase = phases.get(i);
       text.append("\nphase ").append(i).append(": ").append(phase.fault()).append(", ")

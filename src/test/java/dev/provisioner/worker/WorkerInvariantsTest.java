@@ -25,6 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +35,9 @@ import tools.jackson.databind.JsonNode;
  * The whole worker against randomised {@link Scenario}s: hot keys and chains, producer retries,
  * taken references, reused message IDs and invalid records, sent while the sandbox's faults change
  * phase by phase (errors, latency, lost answers, renamed conflicts, outages, a rate limit), the
- * worker stopped and started once in some. After the faults stop and the failed commands are
- * replayed from their dead letters, the {@link ScenarioInvariants} must hold.
+ * worker stopped and started once, and a second worker joining the group for some phases. After
+ * the faults stop and the failed commands are replayed from their dead letters, the
+ * {@link ScenarioInvariants} must hold.
  *
  * <p>A fixed seed and a few tries keep it repeatable and short; shrinking is off (each try is a
  * whole run), and a failure prints the seed and the scenario.
@@ -52,6 +54,8 @@ class WorkerInvariantsTest {
 
   private static WorkerFixture fixture;
   private static ConfigurableApplicationContext worker;
+  /** A second worker of the group while the scenario has it (its start and stop are rebalances), else null. */
+  private static @Nullable ConfigurableApplicationContext second;
 
   @BeforeContainer
   static void startWorker() {
@@ -71,6 +75,33 @@ class WorkerInvariantsTest {
       @ForAll("scenarios") Scenario scenario) {
     log.info("running {}", scenario.summary());
     long start = System.nanoTime();
+    int sent;
+    List<ConsumerRecord<byte[], byte[]>> before;
+    int replayed;
+    try {
+      sent = runPhases(scenario);
+      FaultPhase.NONE.apply(fixture);
+      fixture.sandboxAdmin("DELETE", "/_sandbox/outage", "");
+      awaitAnswered(scenario, sent, FINISH);
+      before = replies(scenario);
+      replayed = replayFailed(before);
+      await().atMost(FINISH).until(() -> replies(scenario).size() >= before.size() + replayed);
+    } finally {
+      leave();
+    }
+
+    List<String> violations = new ScenarioInvariants(scenario, before, replies(scenario),
+        fixture.allDeadLetters(), accounts(scenario)).violations();
+    log.info("FIGURES invariants seed {} ({}): {} records, {} replies, {} replayed from dead letters, {} violations in {} ms",
+        scenario.seed(), scenario.prefix(), sent, before.size(), replayed, violations.size(), (System.nanoTime() - start) / 1_000_000);
+    assertThat(violations).as(scenario.toString()).isEmpty();
+  }
+
+  /**
+   * Sends each phase's records under its faults, the worker restarted and a second one joining and
+   * leaving where the scenario says; returns how many records were sent.
+   */
+  private static int runPhases(Scenario scenario) {
     int sent = 0;
     for (int i = 0; i < scenario.phases().size(); i++) {
       Scenario.Phase phase = scenario.phases().get(i);
@@ -81,21 +112,24 @@ class WorkerInvariantsTest {
         worker.close();
         worker = fixture.startAnotherWorker();
       }
+      if (i == scenario.joinAfter()) {
+        second = fixture.startAnotherWorker();
+      }
+      if (i == scenario.leaveAfter()) {
+        leave();
+      }
       // the next phase's faults meet this phase's commands in flight
       awaitAnswered(scenario, sent - phase.records().size() / 2, PHASE_WAIT);
     }
-    FaultPhase.NONE.apply(fixture);
-    fixture.sandboxAdmin("DELETE", "/_sandbox/outage", "");
-    awaitAnswered(scenario, sent, FINISH);
-    List<ConsumerRecord<byte[], byte[]>> before = replies(scenario);
-    int replayed = replayFailed(before);
-    await().atMost(FINISH).until(() -> replies(scenario).size() >= before.size() + replayed);
+    return sent;
+  }
 
-    List<String> violations = new ScenarioInvariants(scenario, before, replies(scenario),
-        fixture.allDeadLetters(), accounts(scenario)).violations();
-    log.info("FIGURES invariants seed {} ({}): {} records, {} replies, {} replayed from dead letters, {} violations in {} ms",
-        scenario.seed(), scenario.prefix(), sent, before.size(), replayed, violations.size(), (System.nanoTime() - start) / 1_000_000);
-    assertThat(violations).as(scenario.toString()).isEmpty();
+  /** Stops the second worker, when it runs: it leaves the group as a SIGTERM would. */
+  private static void leave() {
+    if (second != null) {
+      second.close();
+      second = null;
+    }
   }
 
   @Provide
